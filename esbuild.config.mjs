@@ -1,0 +1,35 @@
+// Builds the three bundles: the extension (client), the language server and the CLI checker.
+// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // tedious pulls optional native/cloud auth modules it loads lazily; keep them out of the bundle.
+  external: ['vscode', '@azure/identity', '@azure/keyvault-keys'],
+};
+
+const bundles = [
+  { entryPoints: { client: 'client/src/extension.ts' } },
+  { entryPoints: { server: 'server/src/lsp/main.ts' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+const contexts = await Promise.all(
+  bundles.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,1 @@
+// CLI entry: see server/src/cli/.

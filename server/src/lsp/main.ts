@@ -1,0 +1,1 @@
+// Language server entry: see server/src/lsp/.
