@@ -1,1 +1,11 @@
-// Language server entry: see server/src/lsp/.
+// Language server entry (bundled to dist/server.js), speaking LSP over stdio.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+// Small debounce: the target is diagnostics within 50 ms of a keystroke (p95, 1,000 lines); a check takes a few ms.
+const delay = Number(process.env.ETAITUR_DIAGNOSTICS_DELAY_MS ?? 20);
+const connection = createConnection(ProposedFeatures.all);
+// Nothing may take the process down: log and keep answering.
+process.on('uncaughtException', (e) => { try { connection.console.error(`uncaught: ${e.stack ?? e.message}`); } catch { /* ignore */ } });
+process.on('unhandledRejection', (e) => { try { connection.console.error(`unhandled rejection: ${String(e)}`); } catch { /* ignore */ } });
+startServer(connection, { diagnosticsDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 20 });

@@ -1,0 +1,25 @@
+// Glue: registers the log search view, its commands and the entry documents. The lead wires it in.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ENTRY_SCHEME, EntryDocuments } from './entryDocument';
+import { registerLogCommands } from './logCommands';
+import { LogResultsProvider } from './logSearchView';
+
+export interface LogsDeps {
+  /** vscode.env.appRoot by default; VS Code's ripgrep lies under it. */
+  readonly appRoot?: string;
+}
+
+export function registerLogs(deps: LogsDeps = {}): vscode.Disposable {
+  const appRoot = deps.appRoot ?? vscode.env.appRoot;
+  const rgPath = path.join(appRoot, 'node_modules', '@vscode', 'ripgrep', 'bin', process.platform === 'win32' ? 'rg.exe' : 'rg');
+  const results = new LogResultsProvider();
+  const entries = new EntryDocuments();
+  return vscode.Disposable.from(
+    results,
+    vscode.window.registerTreeDataProvider('etaitur.logs', results),
+    vscode.workspace.registerTextDocumentContentProvider(ENTRY_SCHEME, entries),
+    vscode.languages.registerDocumentLinkProvider({ scheme: ENTRY_SCHEME }, entries),
+    registerLogCommands({ results, entries, rgPath }),
+  );
+}

@@ -1,0 +1,39 @@
+// Data-protection scan over log files: findings per file and day, masked samples only.
+import { PiiKind, detectPii } from './piiDetectors';
+import { scanFileLines } from './lineScanner';
+import { dayFromFileName } from './sources';
+
+export interface PiiFinding {
+  readonly file: string;
+  readonly day: string;
+  readonly kind: PiiKind;
+  count: number;
+  /** Highest context score seen; low scores are likely false positives. */
+  maxScore: number;
+  readonly samples: string[]; // masked
+  readonly lines: number[];
+}
+
+const DAY_IN_LINE = /(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
+// A line can only hold personal data when it has a run of digits or an @; a cheap regex for the engine.
+export const PII_PREFILTER = String.raw`\d{7}|@`;
+
+export async function scanFileForPii(file: string, minScore = 0, signal?: AbortSignal): Promise<PiiFinding[]> {
+  const byKey = new Map<string, PiiFinding>();
+  const fileDay = dayFromFileName(file) ?? 'unknown';
+  for await (const h of scanFileLines(file, { pattern: PII_PREFILTER, regex: true, caseSensitive: true }, signal)) {
+    const hits = detectPii(h.text).filter((x) => x.score >= minScore);
+    if (hits.length === 0) continue;
+    const day = DAY_IN_LINE.exec(h.text)?.[1] ?? fileDay;
+    for (const x of hits) {
+      const key = `${day}\0${x.kind}`;
+      let f = byKey.get(key);
+      if (!f) { f = { file, day, kind: x.kind, count: 0, maxScore: 0, samples: [], lines: [] }; byKey.set(key, f); }
+      f.count++;
+      f.maxScore = Math.max(f.maxScore, x.score);
+      if (f.samples.length < 3 && !f.samples.includes(x.masked)) f.samples.push(x.masked);
+      if (f.lines.length < 20) f.lines.push(h.line);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.day.localeCompare(b.day) || a.kind.localeCompare(b.kind));
+}

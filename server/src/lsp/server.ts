@@ -1,0 +1,298 @@
+// Wires the connection to the document store, analysis, schema/config stores and the pure features.
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type Connection, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, type CompletionItem, type Location, type CodeAction, FoldingRangeKind, MarkupKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete } from '../features/completion';
+import { hover } from '../features/hover';
+import { definition, findReferences, symbolAt } from '../features/definition';
+import { documentSymbols } from '../features/symbols';
+import { foldingRanges } from '../features/folding';
+import { signatureHelp } from '../features/signatureHelp';
+import { codeActions, type FindingLike } from '../features/codeActions';
+import { generateTableDdl, parseSchemaUri } from '../features/schemaDdl';
+import { checkScript } from '../check';
+import { LineIndex } from '../text/lineIndex';
+import type { Schema } from '../schema/model';
+import type { CheckerConfig } from '../config/config';
+import { CheckWorkspaceRequest, SchemaDocumentRequest, SchemaStatusNotification } from '../shared/customMessages';
+import { AnalysisCache, type Analysis } from './analysis';
+import { ConfigStore } from './configStore';
+import { COMPLETION_KIND, toDiagnostic, toDocumentSymbol, toOffset, toRange } from './convert';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { guarded } from './guard';
+import { SchemaStore, type SchemaSpec } from './schemaStore';
+import { SettingsCache } from './settings';
+import { listSqlFiles } from './workspaceFiles';
+
+export interface ServerOptions { diagnosticsDelayMs: number }
+
+function uriToPath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (m: string) => { try { connection.console.log(m); } catch { /* connection gone */ } };
+  const analyses = new AnalysisCache();
+  const configs = new ConfigStore(log);
+  let folders: string[] = [];
+  let pullConfig = false;
+  let estonian = false;
+  let settings!: SettingsCache;
+  const schemas = new SchemaStore(log, (l) => {
+    try {
+      void connection.sendNotification(SchemaStatusNotification.method, {
+        description: l.result?.description ?? '', tables: l.result?.schema.size ?? 0, warnings: l.result?.warnings.slice(0, 20) ?? [], error: l.error,
+      } satisfies SchemaStatusNotification.Params);
+    } catch { /* ignore */ }
+    recheckOpen();
+  });
+
+  function folderOf(file: string | undefined): string | undefined {
+    if (!file) return folders[0];
+    return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
+  }
+
+  /** Settings win; without them, etaitur.json's schema section (relative to the config file). */
+  async function specFor(uri: string, config: { file: string; config: CheckerConfig } | undefined): Promise<SchemaSpec | undefined> {
+    const s = await settings.get(uri);
+    const base = folderOf(uriToPath(uri)) ?? process.cwd();
+    const abs = (p: string, from: string) => (path.isAbsolute(p) ? p : path.resolve(from, p));
+    const cs = config?.config.schema;
+    const caseSensitive = config?.config.caseSensitive;
+    if (s.schema.snapshot || s.schema.ddl.length) {
+      return { snapshot: s.schema.snapshot ? abs(s.schema.snapshot, base) : '', ddl: s.schema.ddl.map((d) => abs(d, base)), defaultSchema: cs?.defaultSchema, caseSensitive };
+    }
+    if (cs && (cs.snapshot || cs.ddl?.length)) {
+      const dir = path.dirname(config!.file);
+      return { snapshot: cs.snapshot ? abs(cs.snapshot, dir) : '', ddl: (cs.ddl ?? []).map((d) => abs(d, dir)), defaultSchema: cs.defaultSchema, caseSensitive };
+    }
+    return undefined;
+  }
+
+  async function contextFor(uri: string): Promise<{ schema?: Schema; config?: CheckerConfig }> {
+    const cfg = await configs.get(uriToPath(uri));
+    const loaded = await schemas.get(await specFor(uri, cfg));
+    return { schema: loaded?.result?.schema, config: cfg?.config };
+  }
+
+  async function analyze(uri: string): Promise<Analysis | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const ctx = await contextFor(uri);
+    const current = documents.get(uri);
+    if (!current) return undefined;
+    return analyses.get(uri, current.version, current.getText(), ctx.schema, ctx.config);
+  }
+
+  const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs, guarded('diagnostics', log, undefined, async (uri: string, isCurrent: () => boolean) => {
+    const a = await analyze(uri);
+    if (!a || !isCurrent()) return; // superseded by a newer change
+    const isEt = (await settings.get(uri)).estonian;
+    await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map((f) => toDiagnostic(a.lines, f, isEt)) });
+  }));
+
+  function recheckOpen(): void {
+    for (const d of documents.all()) scheduler.schedule(d.uri, 0);
+  }
+
+  connection.onInitialize((params) => {
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (!folders.length && params.rootUri) { const r = uriToPath(params.rootUri); if (r) folders = [r]; }
+    pullConfig = !!params.capabilities.workspace?.configuration;
+    estonian = /^et\b/i.test(params.locale ?? '');
+    settings = new SettingsCache(connection, () => pullConfig, estonian);
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) settings.clear(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['.', '@', '#', '(', ','] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        signatureHelpProvider: { triggerCharacters: ['(', ','] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      },
+      serverInfo: { name: 'e-Täitur language server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const caps = (connection as unknown as { _caps?: unknown })._caps;
+    void caps;
+    try {
+      if (pullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'etaitur' }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.json' }],
+      }).catch(() => undefined);
+    } catch (e) { log(`registration failed: ${String(e)}`); }
+  });
+
+  connection.onDidChangeConfiguration(guarded('didChangeConfiguration', log, undefined, (p) => {
+    settings.clear(p.settings ?? undefined);
+    schemas.clear();
+    analyses.clear();
+    recheckOpen();
+  }));
+
+  connection.onDidChangeWatchedFiles(guarded('didChangeWatchedFiles', log, undefined, (p) => {
+    const files = p.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
+    if (files.some((f) => path.basename(f).toLowerCase() === 'etaitur.json')) { configs.clear(); schemas.clear(); analyses.clear(); recheckOpen(); return; }
+    if (schemas.invalidate(files).length) { analyses.clear(); recheckOpen(); }
+  }));
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    scheduler.cancel(e.document.uri);
+    analyses.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  function textOf(uri: string): { doc: TextDocument; text: string; lines: LineIndex } | undefined {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const a = analyses.peek(uri);
+    if (a && a.version === doc.version) return { doc, text: a.text, lines: a.lines };
+    const text = doc.getText();
+    return { doc, text, lines: new LineIndex(text) };
+  }
+
+  connection.onCompletion(guarded('completion', log, null, async (p) => {
+    const t = textOf(p.textDocument.uri);
+    if (!t) return null;
+    const offset = toOffset(t.lines, p.position);
+    const { schema } = await contextFor(p.textDocument.uri);
+    const r = complete(t.text, offset, schema);
+    const range = toRange(t.lines, r.replaceStart, offset);
+    return {
+      isIncomplete: r.items.length >= 300,
+      items: r.items.map((e, i): CompletionItem => ({
+        label: e.label, kind: COMPLETION_KIND[e.kind], detail: e.detail,
+        documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+        sortText: String(i).padStart(5, '0'),
+        textEdit: { range, newText: e.insertText ?? e.label },
+      })),
+    };
+  }));
+
+  connection.onHover(guarded('hover', log, null, async (p) => {
+    const t = textOf(p.textDocument.uri);
+    if (!t) return null;
+    const { schema } = await contextFor(p.textDocument.uri);
+    const h = hover(t.text, toOffset(t.lines, p.position), schema);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(t.lines, h.start, h.end) } : null;
+  }));
+
+  connection.onDefinition(guarded('definition', log, null, async (p) => {
+    const t = textOf(p.textDocument.uri);
+    if (!t) return null;
+    const { schema } = await contextFor(p.textDocument.uri);
+    if (!schema) return null;
+    const d = definition(t.text, toOffset(t.lines, p.position), schema);
+    if (!d) return null;
+    if (d.kind === 'file') return { uri: pathToFileURL(d.location.file).toString(), range: { start: d.location.start, end: d.location.end } };
+    return { uri: d.uri, range: { start: { line: d.line, character: 0 }, end: { line: d.line, character: 0 } } };
+  }));
+
+  connection.onRequest(SchemaDocumentRequest.method, guarded('schemaDocument', log, { text: '' }, async (p: SchemaDocumentRequest.Params): Promise<SchemaDocumentRequest.Result> => {
+    const id = parseSchemaUri(p.uri);
+    if (!id) return { text: '' };
+    for (const l of await Promise.all(schemas.all())) {
+      const table = l.result?.schema.findTable(id.name, id.schema);
+      if (table) return { text: generateTableDdl(table).text };
+    }
+    return { text: `-- ${id.schema}.${id.name}: not in the loaded schema\n` };
+  }));
+
+  connection.onReferences(guarded('references', log, [] as Location[], async (p) => {
+    const t = textOf(p.textDocument.uri);
+    if (!t) return [];
+    const { schema } = await contextFor(p.textDocument.uri);
+    if (!schema) return [];
+    const s = symbolAt(t.text, toOffset(t.lines, p.position), schema);
+    if (!s) return [];
+    const name = s.column ?? s.table.name;
+    const out: Location[] = [];
+    const open = new Set(documents.all().map((d) => d.uri));
+    const add = (uri: string, text: string) => {
+      const lines = new LineIndex(text);
+      for (const r of findReferences(text, name, schema.options.caseSensitive)) out.push({ uri, range: toRange(lines, r.start, r.end) });
+    };
+    for (const d of documents.all()) add(d.uri, d.getText());
+    for (const f of await listSqlFiles(folders)) {
+      const uri = pathToFileURL(f).toString();
+      if (open.has(uri)) continue;
+      try { add(uri, await fs.readFile(f, 'utf8')); } catch { /* unreadable: skip */ }
+    }
+    return out;
+  }));
+
+  connection.onDocumentSymbol(guarded('documentSymbol', log, [], async (p) => {
+    const a = await analyze(p.textDocument.uri);
+    return a ? documentSymbols(a.text, a.result.script).map((s) => toDocumentSymbol(a.lines, s)) : [];
+  }));
+
+  connection.onFoldingRanges(guarded('foldingRanges', log, [], async (p) => {
+    const a = await analyze(p.textDocument.uri);
+    return a ? foldingRanges(a.result.script, a.lines).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : f.kind === 'region' ? FoldingRangeKind.Region : undefined })) : [];
+  }));
+
+  connection.onSignatureHelp(guarded('signatureHelp', log, null, (p) => {
+    const t = textOf(p.textDocument.uri);
+    if (!t) return null;
+    const s = signatureHelp(t.text, toOffset(t.lines, p.position));
+    return s ? { signatures: [{ label: s.label, documentation: s.documentation, parameters: s.parameters.map((x) => ({ label: x })) }], activeSignature: 0, activeParameter: s.activeParameter } : null;
+  }));
+
+  connection.onCodeAction(guarded('codeAction', log, [] as CodeAction[], async (p) => {
+    const a = await analyze(p.textDocument.uri);
+    if (!a) return [];
+    const start = toOffset(a.lines, p.range.start);
+    const end = toOffset(a.lines, p.range.end);
+    const findings: FindingLike[] = a.result.findings;
+    const diagnostics = p.context.diagnostics;
+    return codeActions(a.text, { start, end }, findings, a.schema).map((c): CodeAction => ({
+      title: c.title, kind: c.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite, isPreferred: c.preferred,
+      diagnostics: c.fixes ? diagnostics.filter((d) => d.code === c.fixes) : undefined,
+      edit: { changes: { [p.textDocument.uri]: c.edits.map((e) => ({ range: toRange(a.lines, e.start, e.end), newText: e.newText })) } },
+    }));
+  }));
+
+  connection.onRequest(CheckWorkspaceRequest.method, guarded('checkWorkspace', log, { files: 0, findings: 0, errors: 0, durationMs: 0 },
+    async (p: CheckWorkspaceRequest.Params | undefined): Promise<CheckWorkspaceRequest.Result> => {
+      const started = Date.now();
+      const roots = p?.folders?.map((u) => uriToPath(u)).filter((x): x is string => !!x) ?? folders;
+      const files = await listSqlFiles(roots);
+      let findings = 0;
+      let errors = 0;
+      for (const f of files) {
+        const uri = pathToFileURL(f).toString();
+        const open = documents.get(uri);
+        let text: string;
+        try { text = open ? open.getText() : await fs.readFile(f, 'utf8'); } catch { continue; }
+        const ctx = await contextFor(uri);
+        const r = checkScript(text, ctx);
+        const lines = new LineIndex(text);
+        const isEt = (await settings.get(uri)).estonian;
+        findings += r.findings.length;
+        errors += r.findings.filter((x) => x.severity === 'error').length;
+        await connection.sendDiagnostics({ uri, diagnostics: r.findings.map((x) => toDiagnostic(lines, x, isEt)) });
+        // Yield between files so the server keeps answering while a big workspace is checked.
+        await new Promise((res) => setImmediate(res));
+      }
+      return { files: files.length, findings, errors, durationMs: Date.now() - started };
+    }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,94 @@
+// Value-to-column pairs of a script: INSERT VALUES/SELECT, UPDATE SET, MERGE UPDATE/INSERT.
+import type * as A from '../sql/ast';
+import type { Resolution, Source, SourceColumn } from '../resolve/types';
+import type { Schema } from '../schema/model';
+import { allStatements } from './util';
+import { dmlTarget } from './dml';
+
+export interface Assignment {
+  target: Source;
+  column: SourceColumn;
+  value: A.Expression;
+  statement: A.Statement;
+}
+
+/** Columns an INSERT without a column list must supply. */
+export function insertableColumns(src: Source): SourceColumn[] | undefined {
+  if (!src.columns) return undefined;
+  return src.columns.filter((c) => !c.info || (!c.info.identity && !c.info.computed && c.info.type !== 'timestamp' && c.info.type !== 'rowversion'));
+}
+
+function findColumn(src: Source, name: string, schema?: Schema): SourceColumn | undefined {
+  const k = (s: string) => (schema ? schema.key(s) : s.toLowerCase());
+  return src.columns?.find((c) => k(c.name) === k(name));
+}
+
+function selectValues(q: A.QueryExpression | undefined): (A.Expression | undefined)[][] {
+  if (!q) return [];
+  if (q.kind === 'ParenQuery') return selectValues(q.query);
+  if (q.kind === 'SetOperation') return [...selectValues(q.left), ...selectValues(q.right)];
+  if (q.kind !== 'Select') return [];
+  if (q.columns.some((c) => c.kind === 'Star')) return [];
+  return [q.columns.map((c) => (c.kind === 'SelectColumn' ? c.expr : undefined))];
+}
+
+export function targetColumnsOf(st: A.InsertStatement, target: Source, schema?: Schema): (SourceColumn | undefined)[] | undefined {
+  if (st.columns) return st.columns.map((c) => findColumn(target, c.name, schema));
+  return insertableColumns(target);
+}
+
+const assignmentCache = new WeakMap<Resolution, Assignment[]>();
+
+export function assignments(script: A.Script, res: Resolution, schema?: Schema): Assignment[] {
+  const cached = assignmentCache.get(res);
+  if (cached) return cached;
+  const out: Assignment[] = [];
+  assignmentCache.set(res, out);
+  for (const { st } of allStatements(script)) {
+    if (st.kind === 'Insert') {
+      const target = dmlTarget(st, res);
+      if (!target?.columns) continue;
+      const cols = targetColumnsOf(st, target, schema);
+      if (!cols) continue;
+      const rows = st.source?.kind === 'Values' ? st.source.rows : st.source?.kind === 'Query' ? selectValues(st.source.query) : [];
+      for (const row of rows) {
+        if (row.length !== cols.length) continue; // insert-arity reports it
+        row.forEach((v, i) => {
+          const c = cols[i];
+          if (v && c) out.push({ target, column: c, value: v, statement: st });
+        });
+      }
+    } else if (st.kind === 'Update' || st.kind === 'Merge') {
+      const target = st.target ? res.tables.get(st.target) : undefined;
+      if (!target?.columns) continue;
+      const sets: A.SetItem[] = st.kind === 'Update' ? st.set ?? [] : (st.clauses ?? []).flatMap((c) => (c.action?.kind === 'MergeUpdate' ? c.action.set : []));
+      for (const item of sets) {
+        if (!item.column || item.op !== '=') continue;
+        const b = res.columns.get(item.column);
+        const c = b?.column ?? findColumn(target, item.column.column.name, schema);
+        if (c) out.push({ target, column: c, value: item.value, statement: st });
+      }
+      if (st.kind === 'Merge') {
+        for (const cl of st.clauses ?? []) {
+          const a = cl.action;
+          if (a?.kind !== 'MergeInsert' || !a.values) continue;
+          const cols = a.columns ? a.columns.map((c) => findColumn(target, c.name, schema)) : insertableColumns(target);
+          if (!cols || cols.length !== a.values.length) continue;
+          a.values.forEach((v, i) => { const c = cols[i]; if (c) out.push({ target, column: c, value: v, statement: st }); });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Strips parentheses and unary minus/plus from a literal. */
+export function literalOf(e: A.Expression | undefined): A.Literal | undefined {
+  let x = e;
+  while (x && x.kind === 'Paren') x = x.expr;
+  if (x?.kind === 'Unary' && (x.op === '-' || x.op === '+') && x.operand?.kind === 'Literal') {
+    const l = x.operand;
+    return { ...l, raw: x.op === '-' ? '-' + l.raw : l.raw, value: x.op === '-' ? '-' + l.value : l.value };
+  }
+  return x?.kind === 'Literal' ? x : undefined;
+}

@@ -1,0 +1,27 @@
+import type { Rule } from './rule';
+import { changesPermanentTable } from './dml';
+import { transactionFacts } from './txFlow';
+import { nodesOfKind } from './util';
+import type { CreateRoutineStatement, SetOptionStatement, Statement } from '../sql/ast';
+
+export const noTransaction: Rule = {
+  id: 'no-transaction',
+  defaultSeverity: 'warning',
+  category: 'safety',
+  description: { en: 'A data change to a permanent table outside an explicit transaction.', et: 'Püsitabeli andmemuudatus väljaspool selgesõnalist transaktsiooni.' },
+  check(ctx) {
+    let implicit = false;
+    implicit = nodesOfKind<SetOptionStatement>(ctx.script, 'SetOption').some((n) => n.options?.includes('IMPLICIT_TRANSACTIONS') && n.value === 'ON');
+    if (implicit) return;
+    const routines = nodesOfKind<CreateRoutineStatement>(ctx.script, 'CreateRoutine');
+    const inRoutine = { has: (st: Statement) => routines.some((x) => x.range.start <= st.range.start && st.range.end <= x.range.end) };
+    for (const { st, states } of transactionFacts(ctx.script).statements) {
+        if (inRoutine.has(st)) continue;
+        // SELECT INTO creates a new (backup) table: not a change of existing data.
+        if (st.kind === 'SelectStatement' || !changesPermanentTable(st, ctx.resolution)) continue;
+        if (states.some((s) => s.depth > 0)) continue;
+        const verb = st.kind.toUpperCase();
+        ctx.report({ start: st.range.start, end: Math.min(st.range.end, st.range.start + 200) }, `${verb} changes data outside a transaction: wrap it in BEGIN TRAN ... COMMIT.`, `${verb} muudab andmeid väljaspool transaktsiooni: kasuta BEGIN TRAN ... COMMIT.`);
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Span } from '../sql/ast';
+import type { Rule } from './rule';
+import { transactionFacts } from './txFlow';
+
+export const unbalancedTransaction: Rule = {
+  id: 'unbalanced-transaction',
+  defaultSeverity: 'error',
+  category: 'safety',
+  description: {
+    en: 'A path through the script leaves a transaction open (or commits one that was never begun).',
+    et: 'Mõni skripti haru jätab transaktsiooni lahti (või kinnitab alustamata transaktsiooni).',
+  },
+  check(ctx) {
+    const reported = new Set<number>();
+    const facts = transactionFacts(ctx.script);
+    for (const states of facts.exits) {
+        for (const s of states) {
+          if (s.depth > 0 && s.opener && !reported.has(s.opener.start)) {
+            reported.add(s.opener.start);
+            ctx.report(s.opener, 'This transaction is left open on some path: no COMMIT or ROLLBACK reaches it.', 'See transaktsioon jääb mõnes harus lahti: COMMIT või ROLLBACK puudub.');
+          }
+        }
+    }
+    for (const { st, states } of facts.statements) {
+        if (st.kind === 'Transaction' && st.action === 'commit' && states.every((s) => s.depth === 0)) {
+          const r: Span = st.range;
+          if (!reported.has(r.start)) {
+            reported.add(r.start);
+            ctx.report(r, 'COMMIT without an open transaction.', 'COMMIT ilma avatud transaktsioonita.');
+          }
+        }
+    }
+  },
+};

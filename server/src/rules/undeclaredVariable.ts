@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+
+export const undeclaredVariable: Rule = {
+  id: 'undeclared-variable',
+  defaultSeverity: 'error',
+  category: 'correctness',
+  description: {
+    en: 'A variable used without a DECLARE in the same batch (variables do not survive GO).',
+    et: 'Muutujat kasutatakse ilma DECLARE-ta samas pakis (muutujad ei ela üle GO).',
+  },
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const v of ctx.resolution.undeclared) {
+      if (seen.has(v.range.start)) continue;
+      seen.add(v.range.start);
+      ctx.report(v.range, `Variable ${v.name} is not declared in this batch.`, `Muutuja ${v.name} pole selles pakis deklareeritud.`);
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from './rule';
+import { suggest } from './util';
+
+export const unknownColumn: Rule = {
+  id: 'unknown-column',
+  defaultSeverity: 'error',
+  category: 'schema',
+  needsSchema: true,
+  description: { en: 'A column that none of the tables in scope has.', et: 'Veerg, mida ükski nähtav tabel ei sisalda.' },
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const u of ctx.resolution.unknownColumns) {
+      const r = u.ref.column?.range ?? u.ref.range;
+      if (seen.has(r.start)) continue;
+      seen.add(r.start);
+      const name = u.ref.column?.name ?? '';
+      const where = u.source?.table ? ` in ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` in ${u.source.name}` : '';
+      const whereEt = u.source?.table ? ` tabelis ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` allikas ${u.source.name}` : '';
+      const s = suggest(name, u.candidates);
+      const hint = s.length ? ` Did you mean ${s.join(', ')}?` : '';
+      const hintEt = s.length ? ` Kas mõtlesid: ${s.join(', ')}?` : '';
+      ctx.report(r, `Unknown column '${name}'${where}.${hint}`, `Tundmatu veerg '${name}'${whereEt}.${hintEt}`, { suggestions: s });
+    }
+  },
+};

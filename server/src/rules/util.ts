@@ -1,0 +1,138 @@
+// Helpers shared by rules: statement walks, literal conversion checks, suggestions.
+import type * as A from '../sql/ast';
+import { forEachChild, nodesByKind, walk, type AnyNode } from '../resolve/walk';
+import type { TypeInfo } from '../resolve/types';
+
+/** Every statement in the script, nested ones included (IF, WHILE, blocks, TRY/CATCH, routine bodies). */
+const statementCache = new WeakMap<A.Script, { st: A.Statement; batch: number }[]>();
+
+export function allStatements(script: A.Script): { st: A.Statement; batch: number }[] {
+  const cached = statementCache.get(script);
+  if (cached) return cached;
+  const out: { st: A.Statement; batch: number }[] = [];
+  (script.batches ?? []).forEach((b, batch) => {
+    const visit = (st: A.Statement | undefined): void => {
+      if (!st) return;
+      out.push({ st, batch });
+      switch (st.kind) {
+        case 'If': visit(st.then); visit(st.else); break;
+        case 'While': visit(st.body); break;
+        case 'Block': st.statements?.forEach(visit); break;
+        case 'TryCatch': st.tryStatements?.forEach(visit); st.catchStatements?.forEach(visit); break;
+        case 'CreateRoutine': st.body?.forEach(visit); break;
+      }
+    };
+    b.statements?.forEach(visit);
+  });
+  statementCache.set(script, out);
+  return out;
+}
+
+/** All nodes of a kind anywhere under a root. */
+export function nodesOfKind<T>(root: object, kind: string): T[] {
+  return (nodesByKind(root).get(kind) ?? []) as unknown as T[];
+}
+
+export function isTempName(n: A.ObjectName | undefined): boolean {
+  const s = n?.name?.name ?? '';
+  return s.startsWith('#') || s.startsWith('@');
+}
+
+export { forEachChild, walk, type AnyNode };
+
+const STRING_TYPES = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext', 'sysname']);
+const INT_RANGES: Record<string, [number, number]> = {
+  tinyint: [0, 255], smallint: [-32768, 32767], int: [-2147483648, 2147483647],
+  bigint: [-9223372036854775808, 9223372036854775807], bit: [-Infinity, Infinity],
+};
+const DATE_TYPES = new Set(['date', 'datetime', 'datetime2', 'smalldatetime', 'datetimeoffset']);
+
+export function isStringType(t: string): boolean {
+  return STRING_TYPES.has(t);
+}
+
+/** Can this literal be implicitly converted to the type? undefined = don't know (stay silent). */
+export function literalConverts(lit: A.Literal, type: TypeInfo): { ok: boolean; reason?: string } {
+  const t = type.name;
+  if (lit.literalType === 'null' || lit.literalType === 'default') return { ok: true };
+  const isStr = lit.literalType === 'string' || lit.literalType === 'nstring';
+  if (isStr) {
+    const v = lit.value.trim();
+    // '' converts to 0 for integers and to 1900-01-01 for date/datetime.
+    if (v === '' && (t in INT_RANGES || t === 'date' || t === 'datetime' || t === 'smalldatetime' || t === 'datetime2' || t === 'money' || t === 'smallmoney' || t === 'float' || t === 'real')) return { ok: true };
+    if (t in INT_RANGES) {
+      if (t === 'bit') return { ok: /^[+-]?\d+$/.test(v) || /^(true|false)$/i.test(v) };
+      if (!/^[+-]?\d+$/.test(v)) return { ok: false };
+      const n = Number(v);
+      const [lo, hi] = INT_RANGES[t];
+      return { ok: n >= lo && n <= hi };
+    }
+    if (t === 'decimal' || t === 'numeric' || t === 'float' || t === 'real' || t === 'money' || t === 'smallmoney') {
+      if (t === 'money' || t === 'smallmoney') return { ok: /^[+-]?\s*[$€£]?\s*(\d[\d,]*)?(\.\d*)?$/.test(v) && /\d/.test(v) };
+      return { ok: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) };
+    }
+    if (DATE_TYPES.has(t)) return { ok: validDateString(v, t) };
+    if (t === 'time') return { ok: /^\d{1,2}:\d{2}(:\d{2}(\.\d{1,7})?)?\s*(AM|PM)?$/i.test(v) };
+    if (t === 'uniqueidentifier') return { ok: /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(v) };
+    return { ok: true };
+  }
+  if (lit.literalType === 'integer' || lit.literalType === 'decimal' || lit.literalType === 'float' || lit.literalType === 'money') {
+    if (t in INT_RANGES && t !== 'bit' && lit.literalType === 'integer') {
+      const n = Number(lit.raw);
+      const [lo, hi] = INT_RANGES[t];
+      return { ok: !(Number.isFinite(n) && (n < lo || n > hi)) };
+    }
+    if (t === 'date' || t === 'time' || t === 'datetime2' || t === 'datetimeoffset' || t === 'uniqueidentifier') return { ok: false };
+    return { ok: true };
+  }
+  return { ok: true };
+}
+
+function validDateString(v: string, t: string): boolean {
+  // ISO and common forms; unusual formats (e.g. '31.01.2024' depends on DATEFORMAT): be lenient only for known shapes.
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:\d{2})?$/.exec(v);
+  if (!m) m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/.exec(v);
+  if (!m) {
+    // Other formats (dd.mm.yyyy, 'Jan 1 2024'): SQL Server may accept them depending on settings; stay silent
+    // unless they are clearly not a date at all.
+    return /\d/.test(v) && /^[\w\s.,:/+-]+$/.test(v);
+  }
+  const y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (d > days) return false;
+  if (t === 'datetime' && y < 1753) return false;
+  if (t === 'smalldatetime' && (y < 1900 || y > 2079)) return false;
+  if (m[4] !== undefined && (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59))) return false;
+  return true;
+}
+
+/** Closest names by edit distance, for did-you-mean. */
+export function suggest(name: string, candidates: string[], max = 3): string[] {
+  const n = name.toLowerCase();
+  const scored = candidates
+    .map((c) => ({ c, d: distance(n, c.toLowerCase()) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(n.length / 3)))
+    .sort((a, b) => a.d - b.d);
+  return [...new Set(scored.map((x) => x.c))].slice(0, max);
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 5) return 99;
+  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+export function objectText(n: A.ObjectName | undefined): string {
+  return (n?.parts ?? []).map((p) => p.name).join('.');
+}

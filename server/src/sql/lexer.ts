@@ -1,0 +1,293 @@
+// A hand-written T-SQL lexer: one pass over char codes, never throws. Comments are returned
+// separately; unterminated strings, identifiers and comments become tokens flagged `error`.
+
+import type { Comment } from './ast';
+import type { Token, TokenType } from './tokens';
+
+export interface LexResult {
+  tokens: Token[]; // always ends with an 'eof' token
+  comments: Comment[];
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 128 && c !== 0xa0 && c !== 0xfeff && !isUnicodeSpace(c));
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x85;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 64 || c === 35 || c === 36;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+const SINGLE_OPS: boolean[] = [];
+for (const ch of '(),;.=<>+-*/%&|^~!:') SINGLE_OPS[ch.charCodeAt(0)] = true;
+
+/** <> != <= >= !< !> += -= *= /= %= &= |= ^= :: => */
+function isTwoCharOp(c: number, c1: number): boolean {
+  switch (c) {
+    case 60: // <
+      return c1 === 62 || c1 === 61;
+    case 62: // >
+      return c1 === 61;
+    case 33: // !
+      return c1 === 61 || c1 === 60 || c1 === 62;
+    case 43: case 45: case 42: case 47: case 37: case 38: case 124: case 94: // + - * / % & | ^
+      return c1 === 61;
+    case 58: // :
+      return c1 === 58;
+    case 61: // =
+      return c1 === 62;
+  }
+  return false;
+}
+
+export function lex(text: string): LexResult {
+  const tokens: Token[] = [];
+  const comments: Comment[] = [];
+  const n = text.length;
+  let i = 0;
+  let nl = true;
+
+  // Upper-cased forms are interned: scripts repeat the same names and keywords.
+  const upperCache = new Map<string, string>();
+  const push = (type: TokenType, start: number, end: number, error?: string, upper?: boolean): void => {
+    const t = text.slice(start, end);
+    let u = t;
+    if (upper) {
+      const cached = upperCache.get(t);
+      if (cached === undefined) {
+        u = t.toUpperCase();
+        upperCache.set(t, u);
+      } else u = cached;
+    }
+    // one object shape for every token keeps property access monomorphic
+    tokens.push({ type, start, end, text: t, upper: u, nl, error });
+    nl = false;
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // whitespace
+    if (c === 10 || c === 13) {
+      nl = true;
+      i++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || isUnicodeSpace(c) || c === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    // -- comment
+    if (c === 45 && c1 === 45) {
+      i += 2;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) break;
+        i++;
+      }
+      comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: false });
+      continue;
+    }
+    // /* nested */ comment
+    if (c === 47 && c1 === 42) {
+      i += 2;
+      let depth = 1;
+      while (i < n && depth > 0) {
+        const d = text.charCodeAt(i);
+        if (d === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (d === 42 && text.charCodeAt(i + 1) === 47) {
+          depth--;
+          i += 2;
+        } else {
+          if (d === 10 || d === 13) nl = true;
+          i++;
+        }
+      }
+      comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: true });
+      if (depth > 0) push('op', i, i, 'unterminated comment');
+      continue;
+    }
+    // N'...' string
+    if ((c === 78 || c === 110) && c1 === 39) {
+      i = scanString(text, i + 1);
+      push('nstring', start, i < 0 ? n : i, i < 0 ? 'unterminated string' : undefined);
+      if (i < 0) i = n;
+      continue;
+    }
+    if (c === 39) {
+      i = scanString(text, i);
+      push('string', start, i < 0 ? n : i, i < 0 ? 'unterminated string' : undefined);
+      if (i < 0) i = n;
+      continue;
+    }
+    // 0x binary
+    if (c === 48 && (c1 === 120 || c1 === 88)) {
+      i += 2;
+      while (i < n && isHex(text.charCodeAt(i))) i++;
+      push('binary', start, i);
+      continue;
+    }
+    // numbers
+    if (isDigit(c) || (c === 46 && isDigit(c1))) {
+      let type: TokenType = 'integer';
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      if (i < n && text.charCodeAt(i) === 46) {
+        type = 'decimal';
+        i++;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+      }
+      const e = i < n ? text.charCodeAt(i) : 0;
+      if (e === 101 || e === 69) {
+        let j = i + 1;
+        const s = j < n ? text.charCodeAt(j) : 0;
+        if (s === 43 || s === 45) j++;
+        if (j < n && isDigit(text.charCodeAt(j))) {
+          type = 'float';
+          i = j;
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+        }
+      }
+      push(type, start, i);
+      continue;
+    }
+    // $12.50 money, $action / $IDENTITY pseudo columns, $(SqlCmdVar)
+    if (c === 36) {
+      if (c1 === 40) {
+        const close = text.indexOf(')', i);
+        const lineEnd = close < 0 ? -1 : text.slice(i, close).search(/[\r\n]/);
+        if (close > 0 && lineEnd < 0) {
+          i = close + 1;
+          push('word', start, i, undefined, true);
+          continue;
+        }
+      }
+      if (isDigit(c1) || c1 === 46 || ((c1 === 45 || c1 === 43) && isDigit(text.charCodeAt(i + 2)))) {
+        i++;
+        if (c1 === 45 || c1 === 43) i++;
+        while (i < n && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+        push('money', start, i);
+        continue;
+      }
+      if (isIdentStart(c1)) {
+        i++;
+        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+        push('word', start, i, undefined, true);
+        continue;
+      }
+    }
+    // [bracketed]
+    if (c === 91) {
+      i++;
+      let closed = false;
+      while (i < n) {
+        if (text.charCodeAt(i) === 93) {
+          if (text.charCodeAt(i + 1) === 93) {
+            i += 2;
+            continue;
+          }
+          i++;
+          closed = true;
+          break;
+        }
+        i++;
+      }
+      push('quoted', start, i, closed ? undefined : 'unterminated identifier');
+      continue;
+    }
+    // "quoted"
+    if (c === 34) {
+      i++;
+      let closed = false;
+      while (i < n) {
+        if (text.charCodeAt(i) === 34) {
+          if (text.charCodeAt(i + 1) === 34) {
+            i += 2;
+            continue;
+          }
+          i++;
+          closed = true;
+          break;
+        }
+        i++;
+      }
+      push('quoted', start, i, closed ? undefined : 'unterminated identifier');
+      continue;
+    }
+    // @var, @@sysvar
+    if (c === 64) {
+      let type: TokenType = 'var';
+      i++;
+      if (c1 === 64) {
+        type = 'sysvar';
+        i++;
+      }
+      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+      push(type, start, i, i - start <= (type === 'sysvar' ? 2 : 1) ? 'incomplete variable name' : undefined, true);
+      continue;
+    }
+    // words, #temp, ##temp
+    if (isIdentStart(c) || c === 35) {
+      i++;
+      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+      push('word', start, i, undefined, true);
+      continue;
+    }
+    // operators
+    if (c1 !== 0 && isTwoCharOp(c, c1)) {
+      i += 2;
+      push('op', start, i);
+      continue;
+    }
+    i++;
+    if (c < 128 && SINGLE_OPS[c]) push('op', start, i);
+    else push('op', start, i, `unexpected character '${text[start]}'`);
+  }
+  tokens.push({ type: 'eof', start: n, end: n, text: '', upper: '', nl: true, error: undefined });
+  return { tokens, comments };
+}
+
+/** From the opening quote at `i`, returns the offset after the closing quote, or -1. */
+function scanString(text: string, i: number): number {
+  const n = text.length;
+  i++;
+  while (i < n) {
+    const j = text.indexOf("'", i);
+    if (j < 0) return -1;
+    if (text.charCodeAt(j + 1) === 39) {
+      i = j + 2;
+      continue;
+    }
+    return j + 1;
+  }
+  return -1;
+}
+
+/** The unescaped content of a string token ('' → '), without N and quotes. */
+export function stringValue(tok: Token): string {
+  let t = tok.text;
+  if (tok.type === 'nstring') t = t.slice(1);
+  const body = tok.error ? t.slice(1) : t.slice(1, -1);
+  return body.indexOf("''") >= 0 ? body.replace(/''/g, "'") : body;
+}
+
+/** The name of an identifier token with brackets/quotes removed and ]] / "" unescaped. */
+export function identifierName(tok: Token): string {
+  if (tok.type !== 'quoted') return tok.text;
+  const close = tok.text[0] === '[' ? ']' : '"';
+  const body = tok.error ? tok.text.slice(1) : tok.text.slice(1, -1);
+  return body.indexOf(close + close) >= 0 ? body.split(close + close).join(close) : body;
+}

@@ -1,0 +1,396 @@
+// Expressions, by precedence: OR < AND < NOT < predicates/comparison < + - & | ^ < * / % < unary < COLLATE < primary.
+
+import type {
+  BinaryOperator,
+  CaseExpression,
+  Expression,
+  FunctionCall,
+  Identifier,
+  Literal,
+  OrderItem,
+  OverClause,
+  Span,
+} from '../ast';
+import { identifierName, stringValue } from '../lexer';
+import type { Token } from '../tokens';
+import { makeObjectName, type Parser } from './core';
+import { orderByList, queryExpression, startsQuery } from './queries';
+
+export function expression(p: Parser): Expression {
+  p.enter();
+  try {
+    return orExpr(p);
+  } finally {
+    p.leave();
+  }
+}
+
+function orExpr(p: Parser): Expression {
+  let left = andExpr(p);
+  while (p.isWord('OR')) {
+    p.next();
+    const right = andExpr(p);
+    left = bin('OR', left, right);
+  }
+  return left;
+}
+
+function bin(op: BinaryOperator, left: Expression, right: Expression): Expression {
+  return { kind: 'Binary', op, left, right, range: { start: left.range.start, end: right.range.end } };
+}
+
+function andExpr(p: Parser): Expression {
+  let left = notExpr(p);
+  while (p.isWord('AND')) {
+    p.next();
+    const right = notExpr(p);
+    left = bin('AND', left, right);
+  }
+  return left;
+}
+
+function notExpr(p: Parser): Expression {
+  if (p.isWord('NOT')) {
+    const start = p.next().start;
+    p.enter();
+    let operand: Expression;
+    try {
+      operand = notExpr(p);
+    } finally {
+      p.leave();
+    }
+    return { kind: 'Unary', op: 'NOT', operand, range: { start, end: operand.range.end } };
+  }
+  return predicate(p);
+}
+
+const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '!<', '!>']);
+
+function predicate(p: Parser): Expression {
+  const left = additive(p);
+  const start = left.range.start;
+  const t = p.tok;
+  if (t.type === 'op' && COMPARISON.has(t.text)) {
+    p.next();
+    const op = t.text as BinaryOperator;
+    if ((p.isWord('ALL') || p.isWord('ANY') || p.isWord('SOME')) && p.isOp('(', 1)) {
+      const quantifier = p.next().upper as 'ALL' | 'ANY' | 'SOME';
+      p.expectOp('(');
+      const query = queryExpression(p);
+      p.expectOp(')');
+      return { kind: 'Quantified', op, quantifier, left, query, range: p.range(start) };
+    }
+    const right = additive(p);
+    return bin(op, left, right);
+  }
+  if (t.type !== 'word') return left;
+  if (t.upper === 'IS') {
+    p.next();
+    const not = p.acceptWord('NOT');
+    p.expectWord('NULL');
+    return { kind: 'IsNull', expr: left, not, range: p.range(start) };
+  }
+  let not = false;
+  if (t.upper === 'NOT' && (p.isWord('LIKE', 1) || p.isWord('BETWEEN', 1) || p.isWord('IN', 1))) {
+    p.next();
+    not = true;
+  }
+  if (p.acceptWord('LIKE')) {
+    const pattern = additive(p);
+    const escape = p.acceptWord('ESCAPE') ? additive(p) : undefined;
+    return { kind: 'Like', expr: left, pattern, escape, not, range: p.range(start) };
+  }
+  if (p.acceptWord('BETWEEN')) {
+    const low = additive(p);
+    p.expectWord('AND');
+    const high = additive(p);
+    return { kind: 'Between', expr: left, low, high, not, range: p.range(start) };
+  }
+  if (p.acceptWord('IN')) {
+    p.expectOp('(');
+    if (startsQuery(p)) {
+      const subquery = queryExpression(p);
+      p.expectOp(')');
+      return { kind: 'In', expr: left, subquery, not, range: p.range(start) };
+    }
+    const list = expressionList(p);
+    p.expectOp(')');
+    return { kind: 'In', expr: left, list, not, range: p.range(start) };
+  }
+  return left;
+}
+
+function additive(p: Parser): Expression {
+  let left = multiplicative(p);
+  for (;;) {
+    const t = p.tok;
+    if (t.type === 'op' && (t.text === '+' || t.text === '-' || t.text === '&' || t.text === '|' || t.text === '^')) {
+      p.next();
+      left = bin(t.text as BinaryOperator, left, multiplicative(p));
+    } else return left;
+  }
+}
+
+function multiplicative(p: Parser): Expression {
+  let left = unary(p);
+  for (;;) {
+    const t = p.tok;
+    if (t.type === 'op' && (t.text === '*' || t.text === '/' || t.text === '%')) {
+      p.next();
+      left = bin(t.text as BinaryOperator, left, unary(p));
+    } else return left;
+  }
+}
+
+function unary(p: Parser): Expression {
+  const t = p.tok;
+  if (t.type === 'op' && (t.text === '-' || t.text === '+' || t.text === '~')) {
+    p.next();
+    p.enter();
+    let operand: Expression;
+    try {
+      operand = unary(p);
+    } finally {
+      p.leave();
+    }
+    return { kind: 'Unary', op: t.text as '-' | '+' | '~', operand, range: { start: t.start, end: operand.range.end } };
+  }
+  let e = primary(p);
+  while (p.isWord('COLLATE')) {
+    p.next();
+    const c = p.identifier(true);
+    e = { kind: 'Collate', expr: e, collation: c.name, range: { start: e.range.start, end: c.range.end } };
+  }
+  return e;
+}
+
+export function expressionList(p: Parser): Expression[] {
+  const out = [expression(p)];
+  while (p.acceptOp(',')) out.push(expression(p));
+  return out;
+}
+
+const LITERAL_TYPES: Record<string, Literal['literalType']> = {
+  string: 'string',
+  nstring: 'nstring',
+  integer: 'integer',
+  decimal: 'decimal',
+  float: 'float',
+  money: 'money',
+  binary: 'binary',
+};
+
+/** Reserved words that are nevertheless function names when followed by '('. */
+const RESERVED_FUNCTIONS = new Set(['LEFT', 'RIGHT', 'UPDATE', 'COALESCE', 'NULLIF', 'USER', 'IDENTITY', 'CONTAINS', 'FREETEXT']);
+/** Niladic functions written without parentheses. */
+const NILADIC = new Set(['CURRENT_TIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'USER', 'CURRENT_DATE']);
+const CAST_FNS = new Set(['CAST', 'TRY_CAST', 'CONVERT', 'TRY_CONVERT', 'PARSE', 'TRY_PARSE']);
+
+export function literalFrom(t: Token): Literal {
+  const literalType = LITERAL_TYPES[t.type];
+  const isStr = literalType === 'string' || literalType === 'nstring';
+  return { kind: 'Literal', literalType, value: isStr ? stringValue(t) : t.text, raw: t.text, range: { start: t.start, end: t.end } };
+}
+
+function primary(p: Parser): Expression {
+  const t = p.tok;
+  if (t.error) p.fail('invalid token');
+  switch (t.type) {
+    case 'string':
+    case 'nstring':
+    case 'integer':
+    case 'decimal':
+    case 'float':
+    case 'money':
+    case 'binary':
+      p.next();
+      return literalFrom(t);
+    case 'var':
+    case 'sysvar':
+      p.next();
+      if (t.type === 'var' && p.isOp('.') && p.peek().type === 'word' && p.isOp('(', 2)) {
+        // @xml.value('...', 'int'): method call on a variable
+        p.next();
+        const m = p.identifier(true);
+        const v: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+        return functionCall(p, [v, m], t.start);
+      }
+      return { kind: 'Variable', name: t.text, system: t.type === 'sysvar', range: { start: t.start, end: t.end } };
+    case 'op':
+      if (t.text === '(') {
+        p.next();
+        if (startsQuery(p)) {
+          const query = queryExpression(p);
+          p.expectOp(')');
+          return { kind: 'Subquery', query, range: p.range(t.start) };
+        }
+        const expr = expression(p);
+        p.expectOp(')');
+        return { kind: 'Paren', expr, range: p.range(t.start) };
+      }
+      if (t.text === '*') {
+        p.next();
+        return { kind: 'Star', range: { start: t.start, end: t.end } };
+      }
+      return p.fail('expected an expression');
+    case 'word':
+    case 'quoted':
+      return wordPrimary(p, t);
+    default:
+      return p.fail('expected an expression');
+  }
+}
+
+function wordPrimary(p: Parser, t: Token): Expression {
+  if (t.type === 'word') {
+    const u = t.upper;
+    if (u === 'NULL' || u === 'DEFAULT') {
+      p.next();
+      return { kind: 'Literal', literalType: u === 'NULL' ? 'null' : 'default', value: t.text, raw: t.text, range: { start: t.start, end: t.end } };
+    }
+    if (u === 'CASE') return caseExpr(p);
+    if (CAST_FNS.has(u) && p.isOp('(', 1)) return castExpr(p);
+    if (u === 'EXISTS') {
+      p.next();
+      p.expectOp('(');
+      const query = queryExpression(p);
+      p.expectOp(')');
+      return { kind: 'Exists', query, range: p.range(t.start) };
+    }
+    if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) {
+      p.pos += 3;
+      const sequence = p.objectName();
+      return { kind: 'NextValueFor', sequence, range: p.range(t.start) };
+    }
+    if (NILADIC.has(u) && !p.isOp('(', 1)) {
+      p.next();
+      const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+      return { kind: 'FunctionCall', name: makeObjectName([id], id.range), args: [], range: id.range };
+    }
+    if (RESERVED_FUNCTIONS.has(u) && p.isOp('(', 1)) {
+      p.next();
+      const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+      return functionCall(p, [id], t.start);
+    }
+  }
+  // multi-part name: column, qualified column, t.*, or function call
+  const parts: Identifier[] = [p.identifier()];
+  while (p.isOp('.')) {
+    const dot = p.next();
+    if (p.isOp('*')) {
+      const star = p.next();
+      return { kind: 'Star', qualifier: parts, range: { start: t.start, end: star.end } };
+    }
+    if (p.isOp('.')) {
+      parts.push({ kind: 'Identifier', name: '', quoted: false, range: { start: dot.end, end: dot.end } });
+      continue;
+    }
+    parts.push(p.identifier(true));
+  }
+  if (p.isOp('(')) return functionCall(p, parts, t.start);
+  const column = parts[parts.length - 1];
+  const ref: Expression = { kind: 'ColumnRef', parts, column, range: p.range(t.start) };
+  if (parts.length > 1) ref.qualifier = parts.slice(0, -1);
+  return ref;
+}
+
+function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCall {
+  const nameRange: Span = { start, end: parts[parts.length - 1].range.end };
+  const fc: FunctionCall = { kind: 'FunctionCall', name: makeObjectName(parts, nameRange), args: [], range: nameRange };
+  p.expectOp('(');
+  if (p.isOp('*')) {
+    p.next();
+    fc.star = true;
+  } else if (!p.isOp(')')) {
+    if (p.acceptWord('DISTINCT')) fc.distinct = true;
+    else p.acceptWord('ALL');
+    fc.args = expressionList(p);
+    // TRIM(chars FROM x), and similar keyword separators: keep the argument after it
+    while (p.isWord('FROM') || p.isWord('AS')) {
+      p.next();
+      if (p.tok.type === 'word' && !p.isOp('(', 1) && !p.isOp('.', 1) && p.isOp(')', 1)) {
+        p.next(); // AS type without params
+      } else fc.args.push(expression(p));
+    }
+  }
+  p.expectOp(')');
+  if (p.isWord('WITHIN') && p.isWord('GROUP', 1)) {
+    p.pos += 2;
+    p.expectOp('(');
+    p.expectWord('ORDER');
+    p.expectWord('BY');
+    fc.withinGroup = orderByList(p);
+    p.expectOp(')');
+  }
+  if (p.isWord('OVER')) fc.over = overClause(p);
+  fc.range = p.range(start);
+  return fc;
+}
+
+function overClause(p: Parser): OverClause {
+  const start = p.expectWord('OVER').start;
+  p.expectOp('(');
+  const over: OverClause = { kind: 'Over', partitionBy: [], orderBy: [], range: { start, end: start } };
+  if (p.acceptWord('PARTITION')) {
+    p.expectWord('BY');
+    over.partitionBy = expressionList(p);
+  }
+  if (p.acceptWord('ORDER')) {
+    p.expectWord('BY');
+    over.orderBy = orderByList(p);
+  }
+  if (p.isWord('ROWS') || p.isWord('RANGE')) {
+    const fs = p.tok.start;
+    while (!p.atEnd() && !p.isOp(')')) {
+      if (p.isOp('(')) p.skipParens();
+      else p.next();
+    }
+    over.frame = p.textFrom(fs);
+  }
+  p.expectOp(')');
+  over.range = p.range(start);
+  return over;
+}
+
+function caseExpr(p: Parser): CaseExpression {
+  const start = p.expectWord('CASE').start;
+  const c: CaseExpression = { kind: 'Case', whens: [], range: { start, end: start } };
+  if (!p.isWord('WHEN')) c.operand = expression(p);
+  while (p.isWord('WHEN')) {
+    const ws = p.next().start;
+    const when = expression(p);
+    p.expectWord('THEN');
+    const then = expression(p);
+    c.whens.push({ when, then, range: p.range(ws) });
+  }
+  if (c.whens.length === 0) p.fail('expected WHEN');
+  if (p.acceptWord('ELSE')) c.else = expression(p);
+  p.expectWord('END');
+  c.range = p.range(start);
+  return c;
+}
+
+function castExpr(p: Parser): Expression {
+  const t = p.next();
+  const fn = t.upper as 'CAST' | 'TRY_CAST' | 'CONVERT' | 'TRY_CONVERT' | 'PARSE' | 'TRY_PARSE';
+  p.expectOp('(');
+  if (fn === 'CONVERT' || fn === 'TRY_CONVERT') {
+    const dataType = p.dataType();
+    p.expectOp(',');
+    const expr = expression(p);
+    const style = p.acceptOp(',') ? expression(p) : undefined;
+    p.expectOp(')');
+    return { kind: 'Cast', fn, expr, dataType, style, range: p.range(t.start) };
+  }
+  const expr = expression(p);
+  p.expectWord('AS');
+  const dataType = p.dataType();
+  if (p.acceptWord('USING')) expression(p);
+  p.expectOp(')');
+  return { kind: 'Cast', fn, expr, dataType, range: p.range(t.start) };
+}
+
+/** An alias given as a string: SELECT x AS 'Nimi'. */
+export function stringAlias(t: Token): Identifier {
+  return { kind: 'Identifier', name: t.type === 'quoted' ? identifierName(t) : stringValue(t), quoted: true, range: { start: t.start, end: t.end } };
+}

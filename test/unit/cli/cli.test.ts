@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../../server/src/cli/run';
+
+const ROOT = path.join(__dirname, '../../..');
+const SCHEMA = path.join(ROOT, 'test/fixtures/schema/etaitur.sql');
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+describe('cli', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'etaitur-cli-'));
+    mkdirSync(path.join(dir, 'parandused', 'node_modules'), { recursive: true });
+    writeFileSync(path.join(dir, 'parandused', 'vigane.sql'), "BEGIN TRAN\nUPDATE dbo.Menetlus SET Staatus = N'LÕPETATUD'\nCOMMIT\n");
+    writeFileSync(path.join(dir, 'parandused', 'korras.sql'), "SET XACT_ABORT ON;\nBEGIN TRAN;\nUPDATE dbo.Menetlus SET Staatus = N'LOPET' WHERE MenetlusId = 12;\nIF @@ROWCOUNT <> 1 ROLLBACK; ELSE COMMIT;\n");
+    writeFileSync(path.join(dir, 'parandused', 'node_modules', 'x.sql'), 'DELETE FROM dbo.Menetlus');
+    writeFileSync(path.join(dir, 'ainult-hoiatus.sql'), "-- etaitur-disable-next-line no-rowcount-guard\nSELECT * FROM dbo.Menetlus WHERE LoppKuupaev = NULL\n");
+  });
+
+  it('json: 1-based findings with the documented shape; exit 1 with errors; skips node_modules', async () => {
+    const r = await run(['--schema', SCHEMA, '--format', 'json', path.join(dir, 'parandused')]);
+    assert.equal(r.code, 1);
+    const items = JSON.parse(r.out);
+    assert.ok(Array.isArray(items) && items.length > 0);
+    for (const i of items) {
+      assert.deepEqual(Object.keys(i).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+      assert.ok(i.line >= 1 && i.column >= 1);
+      assert.ok(!i.file.includes('node_modules'));
+    }
+    const u = items.find((i: { code: string }) => i.code === 'update-without-where');
+    assert.equal(u.line, 2);
+    assert.equal(u.column, 1);
+    assert.ok(!items.some((i: { file: string }) => i.file.endsWith('korras.sql')));
+  });
+
+  it('exit 0 when only warnings; text format', async () => {
+    const r = await run(['--schema', SCHEMA, path.join(dir, 'ainult-hoiatus.sql')]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /ainult-hoiatus\.sql:2:\d+ warning equals-null /);
+  });
+
+  it('sarif: version, driver rules, results with locations', async () => {
+    const r = await run(['--format', 'sarif', path.join(dir, 'parandused')]);
+    const s = JSON.parse(r.out);
+    assert.equal(s.version, '2.1.0');
+    const run0 = s.runs[0];
+    assert.ok(run0.tool.driver.rules.some((x: { id: string }) => x.id === 'update-without-where'));
+    assert.ok(run0.tool.driver.rules.every((x: { shortDescription: { text: string } }) => x.shortDescription.text.length > 0));
+    assert.ok(run0.results.length > 0);
+    for (const res of run0.results) {
+      assert.ok(res.ruleId && ['error', 'warning', 'note'].includes(res.level) && res.message.text);
+      const reg = res.locations[0].physicalLocation.region;
+      assert.ok(reg.startLine >= 1 && reg.startColumn >= 1);
+      assert.ok(res.locations[0].physicalLocation.artifactLocation.uri);
+    }
+  });
+
+  it('--lang et gives Estonian messages', async () => {
+    const r = await run(['--lang', 'et', '--format', 'json', path.join(dir, 'parandused', 'vigane.sql')]);
+    assert.ok(JSON.parse(r.out).some((i: { message: string }) => /WHERE-d/.test(i.message)));
+  });
+
+  it('exit 2 with a one-line reason for bad usage and unreadable input', async () => {
+    for (const argv of [[], ['--format', 'xml', 'a.sql'], ['--bogus', 'a.sql'], [path.join(dir, 'puudub.sql')], ['--schema', path.join(dir, 'puudub.json'), dir]]) {
+      const r = await run(argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1);
+    }
+  });
+
+  it('reads etaitur.json found above the file, and rejects a bad one with exit 2', async () => {
+    const proj = path.join(dir, 'proj');
+    mkdirSync(path.join(proj, 'sql'), { recursive: true });
+    writeFileSync(path.join(proj, 'etaitur.json'), JSON.stringify({ rules: { 'update-without-where': 'off', 'no-rowcount-guard': 'off', 'missing-xact-abort': 'off' } }));
+    writeFileSync(path.join(proj, 'sql', 'a.sql'), "BEGIN TRAN\nUPDATE dbo.Menetlus SET Staatus = N'A'\nCOMMIT\n");
+    const r = await run(['--format', 'json', path.join(proj, 'sql')]);
+    assert.deepEqual(JSON.parse(r.out), []);
+    assert.equal(r.code, 0);
+    writeFileSync(path.join(proj, 'bad.json'), '{"rules": {"update-without-where": "loud"}}');
+    const bad = await run(['--config', path.join(proj, 'bad.json'), path.join(proj, 'sql')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /must be/);
+  });
+
+  it('the built dist/cli.js runs (when built)', function () {
+    const cli = path.join(ROOT, 'dist/cli.js');
+    if (!existsSync(cli)) this.skip();
+    const r = spawnSync(process.execPath, [cli, '--format', 'json', path.join(dir, 'parandused', 'vigane.sql')], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.ok(JSON.parse(r.stdout).length > 0);
+  });
+});
