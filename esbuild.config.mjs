@@ -14,8 +14,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // tedious pulls optional native/cloud auth modules it loads lazily; keep them out of the bundle.
-  external: ['vscode', '@azure/identity', '@azure/keyvault-keys'],
+  external: ['vscode'],
 };
 
 const bundles = [

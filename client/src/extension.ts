@@ -1,6 +1,9 @@
-// Activation glue: build the context, start it, hand it to the host for disposal.
+// Activation glue: build the context, start it, plug in the features, hand it to the host for disposal.
 import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
+import { registerLogs } from './logs';
+import { registerTickets } from './tickets';
+import { registerServerBridges } from './serverBridges';
 
 let ctx: Ctx | undefined;
 
@@ -11,6 +14,11 @@ export interface WorkbenchApi {
 export async function activate(context: vscode.ExtensionContext): Promise<WorkbenchApi> {
   ctx = new Ctx(context);
   await ctx.start();
+  await ctx.registerFeature('server', (c) => registerServerBridges(c));
+  await ctx.registerFeature('logs', () => registerLogs());
+  // Loaded lazily: it pulls in the SQL Server driver, whose optional modules may be absent from a .vsix.
+  await ctx.registerFeature('live', async (c) => (await import('./live')).registerLive(c));
+  await ctx.registerFeature('tickets', (c) => registerTickets({ secrets: context.secrets, log: c.log }));
   return { ctx };
 }
 

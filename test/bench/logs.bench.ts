@@ -54,6 +54,7 @@ async function bundle(): Promise<string> {
 
 function timed(cmd: string, args: string[], runs = 5): { s: number; out: string } {
   const times: number[] = [];
+  runs = Number(process.env.ETAITUR_BENCH_RUNS ?? runs);
   let out = '';
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -77,7 +78,7 @@ export async function run(): Promise<void> {
   console.log(`corpus: ${files.length} CLEF files, ${mb.toFixed(0)} MB in ${DIR}`);
   const js = await bundle();
   const rgOk = spawnSync('rg', ['--version']).status === 0;
-  for (const [label, pattern, regex] of [['literal', 'NullReferenceException', false], ['regex', String.raw`Pank":"(SEB|LHV)".*UserId":4\d`, true]] as const) {
+  for (const [label, pattern, regex] of [['literal', 'Isikukood', false], ['literal (frequent)', 'NullReferenceException', false], ['regex', String.raw`"SourceContext":"ETaitur\.Arest[^"]*".*"UserId":4\d`, true]] as const) {
     const rows: string[] = [];
     let rgCount: number | undefined;
     if (rgOk) {

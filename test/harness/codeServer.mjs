@@ -59,6 +59,7 @@ export async function startCodeServer(entry, { extensionsDir, settings, port: fi
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,
       'workbench.tips.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
       ...settings,
     }),
   );

@@ -1,4 +1,5 @@
 // Pure-Node scanning engine: reads 4 MiB buffers, byte prefilter, decodes only matching lines.
+import { promises as fs } from 'node:fs';
 import { openLogStream } from './sources';
 
 export interface LineHit { readonly line: number; readonly text: string }
@@ -21,9 +22,9 @@ export async function* scanFileLines(file: string, pat: ScanPattern, signal?: Ab
   const lowerText = !pat.caseSensitive && !re ? pat.pattern.toLowerCase() : undefined;
   let carry: Buffer = Buffer.alloc(0);
   let lineBase = 1; // line number of carry's first line
-  const stream = openLogStream(file);
+  const chunks = readChunks(file);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       if (signal?.aborted) return;
       const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const lastNl = buf.lastIndexOf(NL);
@@ -35,7 +36,27 @@ export async function* scanFileLines(file: string, pat: ScanPattern, signal?: Ab
     // A torn last line (no newline) is still searched.
     if (carry.length) yield* scanBlock(Buffer.concat([carry, Buffer.from([NL])]), carry.length + 1, lineBase, needle, re, lowerText);
   } finally {
-    stream.destroy();
+    await chunks.return(undefined);
+  }
+}
+
+/** 4 MiB chunks: plain files read straight through a FileHandle, .gz through zlib. */
+async function* readChunks(file: string, size = 4 << 20): AsyncGenerator<Buffer> {
+  if (/\.gz$/i.test(file)) {
+    const stream = openLogStream(file);
+    try { for await (const c of stream as AsyncIterable<Buffer>) yield c; } finally { stream.destroy(); }
+    return;
+  }
+  const fh = await fs.open(file, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(size);
+      const { bytesRead } = await fh.read(buf, 0, size, null);
+      if (bytesRead === 0) return;
+      yield bytesRead < size ? buf.subarray(0, bytesRead) : buf;
+    }
+  } finally {
+    await fh.close();
   }
 }
 

@@ -1,4 +1,5 @@
 // Search over log sources: the engine prefilters lines, structure is parsed only for candidate entries.
+import { parseClefLine } from './clef';
 import { createEntryParser, entryStartTest } from './entries';
 import { LineHit, ScanPattern, scanFileLines } from './lineScanner';
 import { LogEntry, LogFormat } from './model';
@@ -40,8 +41,8 @@ async function* lineHits(f: SearchFile, pre: ScanPattern, opts: SearchOptions): 
 async function* candidateEntries(f: SearchFile, pre: ScanPattern, opts: SearchOptions): AsyncGenerator<LogEntry> {
   if (f.format.kind === 'clef') {
     for await (const h of lineHits(f, pre, opts)) {
-      const p = createEntryParser(f.format, f.file, h.line);
-      yield* p.push(h.text);
+      if (h.text.length === 0) continue;
+      yield parseClefLine(h.text, f.file, h.line) ?? { file: f.file, line: h.line, message: h.text, properties: {}, raw: h.text, unparsed: true };
     }
     return;
   }

@@ -2,10 +2,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-// Small debounce: the target is diagnostics within 50 ms of a keystroke (p95, 1,000 lines); a check takes a few ms.
-const delay = Number(process.env.ETAITUR_DIAGNOSTICS_DELAY_MS ?? 20);
+// Small debounce (5 ms, measured: 20 ms missed the target): the target is diagnostics within 50 ms of a keystroke (p95, 1,000 lines); the check itself dominates (~20-50 ms on 1,000 lines).
+const delay = Number(process.env.ETAITUR_DIAGNOSTICS_DELAY_MS ?? 5);
 const connection = createConnection(ProposedFeatures.all);
 // Nothing may take the process down: log and keep answering.
 process.on('uncaughtException', (e) => { try { connection.console.error(`uncaught: ${e.stack ?? e.message}`); } catch { /* ignore */ } });
 process.on('unhandledRejection', (e) => { try { connection.console.error(`unhandled rejection: ${String(e)}`); } catch { /* ignore */ } });
-startServer(connection, { diagnosticsDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 20 });
+startServer(connection, { diagnosticsDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 5 });

@@ -38,11 +38,6 @@ export class SchemaStore {
     return promise;
   }
 
-  /** The loaded schema if it is ready now (never waits: completion must not block on a load). */
-  async peek(spec: SchemaSpec | undefined): Promise<Schema | undefined> {
-    return (await this.get(spec))?.result?.schema;
-  }
-
   /** Drops every schema whose files include a changed path; they reload on next use. */
   invalidate(changedFiles: string[]): string[] {
     const dropped: string[] = [];

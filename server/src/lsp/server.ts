@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type Connection, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  CodeActionKind, type CompletionItem, type Location, type CodeAction, FoldingRangeKind, MarkupKind,
+  CodeActionKind, type CompletionItem, type InitializeParams, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent, type WorkspaceFolder, type Location, type CodeAction, FoldingRangeKind, MarkupKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../features/completion';
@@ -101,8 +101,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const d of documents.all()) scheduler.schedule(d.uri, 0);
   }
 
-  connection.onInitialize((params) => {
-    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  connection.onInitialize((params: InitializeParams) => {
+    folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!folders.length && params.rootUri) { const r = uriToPath(params.rootUri); if (r) folders = [r]; }
     pullConfig = !!params.capabilities.workspace?.configuration;
     estonian = /^et\b/i.test(params.locale ?? '');
@@ -136,22 +136,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (e) { log(`registration failed: ${String(e)}`); }
   });
 
-  connection.onDidChangeConfiguration(guarded('didChangeConfiguration', log, undefined, (p) => {
+  connection.onDidChangeConfiguration(guarded('didChangeConfiguration', log, undefined, (p: DidChangeConfigurationParams) => {
     settings.clear(p.settings ?? undefined);
     schemas.clear();
     analyses.clear();
     recheckOpen();
   }));
 
-  connection.onDidChangeWatchedFiles(guarded('didChangeWatchedFiles', log, undefined, (p) => {
+  connection.onDidChangeWatchedFiles(guarded('didChangeWatchedFiles', log, undefined, (p: DidChangeWatchedFilesParams) => {
     const files = p.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
     if (files.some((f) => path.basename(f).toLowerCase() === 'etaitur.json')) { configs.clear(); schemas.clear(); analyses.clear(); recheckOpen(); return; }
     if (schemas.invalidate(files).length) { analyses.clear(); recheckOpen(); }
   }));
 
-  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
-  documents.onDidClose((e) => {
+  documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => scheduler.schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => scheduler.schedule(e.document.uri));
+  documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     scheduler.cancel(e.document.uri);
     analyses.delete(e.document.uri);
     settings.forget(e.document.uri);
@@ -223,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!s) return [];
     const name = s.column ?? s.table.name;
     const out: Location[] = [];
-    const open = new Set(documents.all().map((d) => d.uri));
+    const open = new Set(documents.all().map((d: TextDocument) => d.uri));
     const add = (uri: string, text: string) => {
       const lines = new LineIndex(text);
       for (const r of findReferences(text, name, schema.options.caseSensitive)) out.push({ uri, range: toRange(lines, r.start, r.end) });
@@ -263,7 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const diagnostics = p.context.diagnostics;
     return codeActions(a.text, { start, end }, findings, a.schema).map((c): CodeAction => ({
       title: c.title, kind: c.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite, isPreferred: c.preferred,
-      diagnostics: c.fixes ? diagnostics.filter((d) => d.code === c.fixes) : undefined,
+      diagnostics: c.fixes ? diagnostics.filter((d: { code?: number | string }) => d.code === c.fixes) : undefined,
       edit: { changes: { [p.textDocument.uri]: c.edits.map((e) => ({ range: toRange(a.lines, e.start, e.end), newText: e.newText })) } },
     }));
   }));

@@ -61,8 +61,35 @@ class Resolver {
     try { f(); } catch { /* a malformed subtree must not stop resolution of the rest */ }
   }
 
+  // Names repeat thousands of times in a script: fold each distinct spelling once.
+  private readonly keyCache = new Map<string, string>();
+  /** Schema columns as sources see them, built once per table (never mutated: added columns are appended to a copy). */
+  private readonly tableColumns = new Map<TableInfo, SourceColumn[]>();
+
+  private readonly columnIndexes = new WeakMap<SourceColumn[], { length: number; byKey: Map<string, SourceColumn> }>();
+
+  /** The first column of a source's list with this key, like `columns.find`, through an index per list. */
+  private findColumn(columns: SourceColumn[], key: string): SourceColumn | undefined {
+    let idx = this.columnIndexes.get(columns);
+    if (!idx || idx.length !== columns.length) {
+      const byKey = new Map<string, SourceColumn>();
+      for (const c of columns) {
+        const k = this.key(c.name);
+        if (!byKey.has(k)) byKey.set(k, c);
+      }
+      idx = { length: columns.length, byKey };
+      this.columnIndexes.set(columns, idx);
+    }
+    return idx.byKey.get(key);
+  }
+
   private key(n: string): string {
-    return this.schema ? this.schema.key(n) : n.toLowerCase();
+    let k = this.keyCache.get(n);
+    if (k === undefined) {
+      k = this.schema ? this.schema.key(n) : n.toLowerCase();
+      this.keyCache.set(n, k);
+    }
+    return k;
   }
 
   // ---------- statements ----------
@@ -512,8 +539,12 @@ class Resolver {
     const t = this.schema?.findTable(n, sch);
     if (t) {
       const added = this.addedColumns.get(t);
-      const cols: SourceColumn[] = t.columns.map((c) => ({ name: c.name, info: c }));
-      if (added) cols.push(...added);
+      let base = this.tableColumns.get(t);
+      if (!base) {
+        base = t.columns.map((c) => ({ name: c.name, info: c }));
+        this.tableColumns.set(t, base);
+      }
+      const cols: SourceColumn[] = added ? [...base, ...added] : base;
       // A view whose columns the source could not work out is open: any column is accepted.
       return { name: n, kind: t.kind, table: t, columns: cols.length ? cols : undefined };
     }
@@ -605,7 +636,7 @@ class Resolver {
       const src = this.findSourceByQualifier(ref.qualifier, s);
       if (!src) return; // unknown qualifier: could be a function, a type method, another db: stay silent
       if (!src.columns) { this.res.columns.set(ref, { source: src }); return; }
-      const col = src.columns.find((c) => this.key(c.name) === key);
+      const col = this.findColumn(src.columns, key);
       if (col) this.res.columns.set(ref, { source: src, column: col });
       else if (src.kind !== 'unknown' && src.kind !== 'external') {
         this.res.unknownColumns.push({ ref, candidates: src.columns.map((c) => c.name), source: src });
@@ -620,7 +651,7 @@ class Resolver {
       let open = false;
       for (const src of x.sources) {
         if (!src.columns) { open = true; continue; }
-        const col = src.columns.find((c) => this.key(c.name) === key);
+        const col = this.findColumn(src.columns, key);
         if (col) hits.push({ src, col });
       }
       if (!innermost && x.sources.length) innermost = x.sources;

@@ -26,10 +26,13 @@ export function complete(text: string, offset: number, schema?: Schema): Complet
 
   if (ctx.qualifier) {
     const q = ctx.qualifier;
-    const viaAlias = q.length === 1 ? resolveTable(schema, aliases.get(q[0].toLowerCase())) : undefined;
-    const direct = viaAlias ?? resolveTable(schema, q);
+    const isSchema = !!schema && q.length === 1 && schema.schemas().some((s) => schema.equalNames(s, q[0]));
+    // `menetlus.` after FROM is a schema even when a table has the same name.
+    const schemaPosition = isSchema && TABLE_POSITION.test(ctx.batchBefore);
+    const viaAlias = q.length === 1 && !schemaPosition ? resolveTable(schema, aliases.get(q[0].toLowerCase())) : undefined;
+    const direct = viaAlias ?? (schemaPosition ? undefined : resolveTable(schema, q));
     if (direct) items.push(...columnsOf(direct, ctx.prefix, 1));
-    if (schema && q.length === 1 && schema.schemas().some((s) => schema.equalNames(s, q[0]))) items.push(...tableCompletions(schema, ctx.prefix, q[0]));
+    if (isSchema && !viaAlias) items.push(...tableCompletions(schema!, ctx.prefix, q[0]));
     return finish(items, ctx.replaceStart);
   }
   if (ctx.prefix.startsWith('@')) return finish(variableCompletions(ctx.batchText, ctx.prefix), ctx.replaceStart);

@@ -7,7 +7,6 @@ import type {
   FunctionCall,
   Identifier,
   Literal,
-  OrderItem,
   OverClause,
   Span,
 } from '../ast';

@@ -1,0 +1,105 @@
+// Language-server bench over the protocol: didChange -> publishDiagnostics p50/p95 on 1,000 and 10,000 lines;
+// completion latency and server memory with a 36,000-table / 320,000-column snapshot.
+import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { LspClient } from '../protocol/lspClient';
+import { buildScript } from './parse.bench';
+import { generateSchema } from './generateSchema';
+import { serializeSnapshot, toSnapshot } from '../../server/src/schema/snapshotFormat';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DDL = path.join(ROOT, 'test/fixtures/schema/etaitur.sql');
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
+
+function rssMb(pid: number | undefined): number {
+  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024; } catch { return NaN; }
+}
+
+async function keystrokes(client: LspClient, uri: string, text: string, rounds: number, firstVersion: number): Promise<number[]> {
+  const times: number[] = [];
+  let v = firstVersion;
+  const lines = text.split('\n');
+  for (let i = 0; i < rounds; i++) {
+    v++;
+    const at = Math.floor(lines.length / 2) + (i % 50);
+    const edited = [...lines];
+    edited[at] = edited[at] + (i % 2 ? ' ' : '  ');
+    const version = v;
+    const done = client.waitForDiagnostics((p) => p.uri === uri && p.version === version);
+    const t0 = performance.now();
+    client.change(uri, version, edited.join('\n'));
+    await done;
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export async function run(): Promise<void> {
+  const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'etaitur-lsp-bench-'));
+  const client = new LspClient(ROOT);
+  try {
+    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
+    await client.initialize(ws);
+    for (const lines of [1_000, 10_000]) {
+      const uri = pathToFileURL(path.join(ws, `script${lines}.sql`)).toString();
+      const text = buildScript(lines);
+      const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+      client.open(uri, text, 1);
+      await opened;
+      await keystrokes(client, uri, text, 5, 1); // warm-up
+      const t = await keystrokes(client, uri, text, lines === 1_000 ? 60 : 20, 6);
+      console.log(`lsp: didChange -> publishDiagnostics, ${lines} lines: ${fmt(t)}`);
+    }
+
+    const t0 = performance.now();
+    const schema = generateSchema({ tables: 36_000, columnsPerTable: 9, seed: 7 });
+    const columns = schema.tables.reduce((n, t) => n + t.columns.length, 0);
+    const snapshot = path.join(ws, 'snapshot.json');
+    await fs.writeFile(snapshot, serializeSnapshot(toSnapshot(schema, { source: { kind: 'bench' } })));
+    console.log(`lsp: generated snapshot ${schema.size} tables / ${columns} columns in ${(performance.now() - t0).toFixed(0)} ms`);
+
+    const rssBefore = rssMb(client.proc.pid);
+    client.settings = { schema: { ddl: [], snapshot } };
+    const uri = pathToFileURL(path.join(ws, 'completion.sql')).toString();
+    const sample = schema.tables[12_345];
+    const text = `SELECT x. FROM ${sample.schema}.${sample.name} x\nWHERE x.${sample.columns[1].name} = 1;\nSELECT * FROM ${sample.name.slice(0, 3)}\n`;
+    const loadStart = performance.now();
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const opened = client.waitForDiagnostics((p) => p.uri === uri);
+    client.open(uri, text, 1);
+    await opened;
+    // The first hover waits for the schema load: that is the load time as the user feels it.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
+    console.log(`lsp: snapshot schema loaded (first answer with it) in ${(performance.now() - loadStart).toFixed(0)} ms`);
+    const alias: number[] = [];
+    const tables: number[] = [];
+    let aliasCount = 0;
+    let tableCount = 0;
+    for (let i = 0; i < 30; i++) {
+      let s = performance.now();
+      const a = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } });
+      alias.push(performance.now() - s);
+      aliasCount = a.items.length;
+      s = performance.now();
+      const b = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 17 } });
+      tables.push(performance.now() - s);
+      tableCount = b.items.length;
+    }
+    console.log(`lsp: completion 36,000-table schema, alias columns (${aliasCount} items): ${fmt(alias)}`);
+    console.log(`lsp: completion 36,000-table schema, table names by prefix (${tableCount} items): ${fmt(tables)}`);
+    console.log(`lsp: server RSS ${rssBefore.toFixed(0)} MB before the big schema, ${rssMb(client.proc.pid).toFixed(0)} MB with it`);
+  } finally {
+    await client.stop();
+    await fs.rm(ws, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void run();
