@@ -28,6 +28,8 @@ export class Ctx implements vscode.Disposable {
   readonly schema: SchemaService;
   readonly schemaTree: SchemaTreeProvider;
   readonly schemaStatus: SchemaStatusItem;
+  /** Tree providers features registered, by view id; the integration tests read them. */
+  readonly treeProviders = new Map<string, vscode.TreeDataProvider<unknown>>();
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = this.own(vscode.window.createOutputChannel('e-Täitur', { log: true }));

@@ -4,6 +4,7 @@ import { Ctx } from './ctx';
 import { registerLogs } from './logs';
 import { registerTickets } from './tickets';
 import { registerServerBridges } from './serverBridges';
+import { registerClassifiers } from './classifiers';
 
 let ctx: Ctx | undefined;
 
@@ -15,10 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   ctx = new Ctx(context);
   await ctx.start();
   await ctx.registerFeature('server', (c) => registerServerBridges(c));
-  await ctx.registerFeature('logs', () => registerLogs());
+  await ctx.registerFeature('logs', (c) => registerLogs({ views: c.treeProviders }));
   // Loaded lazily: it pulls in the SQL Server driver, whose optional modules may be absent from a .vsix.
   await ctx.registerFeature('live', async (c) => (await import('./live')).registerLive(c));
-  await ctx.registerFeature('tickets', (c) => registerTickets({ secrets: context.secrets, log: c.log }));
+  await ctx.registerFeature('tickets', (c) => registerTickets({ secrets: context.secrets, log: c.log, views: c.treeProviders }));
+  await ctx.registerFeature('classifiers', (c) => registerClassifiers(c));
   return { ctx };
 }
 

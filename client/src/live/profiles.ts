@@ -20,8 +20,10 @@ export async function pickProfile(purpose: string): Promise<ConnectionProfile | 
   if (errors.length) void vscode.window.showWarningMessage(errors.join('\n'));
   if (profiles.length === 0) {
     const open = vscode.l10n.t('Open settings');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('No database connection: add a profile to the etaitur.connections setting.'), open);
-    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'etaitur.connections');
+    // Not awaited: the command ends now; a notification left open must not keep it pending.
+    void vscode.window.showErrorMessage(vscode.l10n.t('No database connection: add a profile to the etaitur.connections setting.'), open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'etaitur.connections');
+    });
     return undefined;
   }
   if (profiles.length === 1) return profiles[0];

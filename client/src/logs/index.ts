@@ -8,6 +8,8 @@ import { LogResultsProvider } from './logSearchView';
 export interface LogsDeps {
   /** vscode.env.appRoot by default; VS Code's ripgrep lies under it. */
   readonly appRoot?: string;
+  /** Where the shell keeps tree providers by view id. */
+  readonly views?: Map<string, vscode.TreeDataProvider<unknown>>;
 }
 
 export function registerLogs(deps: LogsDeps = {}): vscode.Disposable {
@@ -15,6 +17,7 @@ export function registerLogs(deps: LogsDeps = {}): vscode.Disposable {
   const rgPath = path.join(appRoot, 'node_modules', '@vscode', 'ripgrep', 'bin', process.platform === 'win32' ? 'rg.exe' : 'rg');
   const results = new LogResultsProvider();
   const entries = new EntryDocuments();
+  deps.views?.set('etaitur.logs', results as vscode.TreeDataProvider<unknown>);
   return vscode.Disposable.from(
     results,
     vscode.window.registerTreeDataProvider('etaitur.logs', results),

@@ -101,13 +101,21 @@ export function registerLogCommands(deps: LogCommandDeps): vscode.Disposable {
     }),
     vscode.commands.registerCommand('etaitur.logs.loadMore', () => run(true)),
     vscode.commands.registerCommand('etaitur.logs.cancel', () => running?.abort()),
-    vscode.commands.registerCommand('etaitur.logs.openEntry', async (e: LogEntry) => {
+    vscode.commands.registerCommand('etaitur.logs.openEntry', async (e?: LogEntry) => {
+      // Invoked by the results tree with its entry; without one there is nothing to open.
+      if (!e) return void vscode.window.showInformationMessage(vscode.l10n.t('Choose a log entry in the Log search view.'));
       const uri = deps.entries.add(e, readLogsConfig().maskPersonalData);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'etaitur-log');
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
-    vscode.commands.registerCommand('etaitur.logs.openFrame', (method: string, file: string, line: number) => openFrame(method, file, line)),
+    vscode.commands.registerCommand('etaitur.logs.openFrame', (method?: string, file?: string, line?: number) => {
+      // Invoked by links in an entry document; without a stack frame there is nothing to open.
+      if (typeof method !== 'string' || typeof file !== 'string' || typeof line !== 'number') {
+        return void vscode.window.showInformationMessage(vscode.l10n.t('Choose a stack frame link in a log entry.'));
+      }
+      return openFrame(method, file, line);
+    }),
     vscode.commands.registerCommand('etaitur.logs.scanPersonalData', async () => {
       const files = await resolveFiles();
       if (!files) return;

@@ -17,6 +17,8 @@ import { createTracker, TicketSettings } from './trackerFactory';
 export interface TicketsDeps {
   readonly secrets: vscode.SecretStorage;
   readonly log?: { info(m: string): void; warn(m: string): void };
+  /** Where the shell keeps tree providers by view id. */
+  readonly views?: Map<string, vscode.TreeDataProvider<unknown>>;
 }
 
 const SECRET_KEY = 'etaitur.tickets.token';
@@ -35,6 +37,7 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
   const view = new TicketsView(() => ({ ...settings, revealPersonalCodes: reveal }));
   const status = vscode.window.createStatusBarItem('etaitur.tickets.active', vscode.StatusBarAlignment.Left, 50);
   status.command = 'etaitur.tickets.openActive';
+  deps.views?.set('etaitur.tickets', view as vscode.TreeDataProvider<unknown>);
   subs.push(view, status, vscode.window.createTreeView('etaitur.tickets', { treeDataProvider: view, showCollapseAll: true }));
 
   const onResult = (r: CachedResult | TrackerError) => {

@@ -3,6 +3,10 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
   schema?: string;
+  /** Name of a connection profile: the schema is read from the live database. */
+  connection?: string;
+  /** File with the profiles (default: "connections" in etaitur.json). */
+  connections?: string;
   format: OutputFormat;
   config?: string;
   lang: 'en' | 'et';
@@ -28,6 +32,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--help': case '-h': out.help = true; break;
       case '--schema': out.schema = value(); break;
       case '--config': out.config = value(); break;
+      case '--connection': out.connection = value(); break;
+      case '--connections': out.connections = value(); break;
       case '--format': {
         const f = value();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
@@ -46,16 +52,25 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         out.paths.push(a);
     }
   }
+  if (!out.help && out.schema !== undefined && out.connection !== undefined) throw new UsageError('use either --schema or --connection, not both');
+  if (!out.help && out.connections !== undefined && out.connection === undefined) throw new UsageError('--connections needs --connection NAME');
   if (!out.help && out.paths.length === 0) throw new UsageError('no files or folders to check (try --help)');
   return out;
 }
 
-export const HELP = `Usage: etaitur-check [--schema PATH] [--format text|json|sarif] [--config FILE] [--lang en|et] PATH...
+export const HELP = `Usage: etaitur-check [--schema PATH | --connection NAME [--connections FILE]] [--format text|json|sarif] [--config FILE] [--lang en|et] PATH...
 
 Checks T-SQL fix scripts. PATH may be a .sql file or a folder (searched recursively for *.sql,
 skipping node_modules and .git).
 
   --schema PATH   schema to check against: a snapshot .json file, or a DDL .sql file or folder
+  --connection NAME
+                  read the schema from the live database of connection profile NAME (read-only,
+                  one catalog query); the password is taken from the ETAITUR_DB_PASSWORD
+                  environment variable
+  --connections FILE
+                  JSON file with the profiles: an array, or an object with a "connections" array
+                  (default: "connections" in etaitur.json)
   --format F      text (default): file:line:col severity code message
                   json: [{file, line, column, endLine, endColumn, severity, code, message}]
                   sarif: SARIF 2.1.0

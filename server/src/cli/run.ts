@@ -11,10 +11,13 @@ import { findConfigFile, loadConfigFile } from '../config/loader';
 import type { Schema } from '../schema/model';
 import { loadDdlSchema } from '../schema/ddlSource';
 import { loadSnapshotSchema } from '../schema/snapshotSource';
+import { loadLiveSchema, readConnectionsFile } from './liveSchema';
 
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
+  /** Environment for ETAITUR_DB_PASSWORD (default: process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 const VERSION = '0.1.0';
@@ -56,6 +59,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     let schema: Schema | undefined;
     if (args.schema) schema = await loadSchema(args.schema, config);
+    else if (args.connection !== undefined) {
+      const profiles = args.connections ? await readConnectionsFile(args.connections) : (config.connections ?? []);
+      schema = await loadLiveSchema(profiles, args.connection, io.env ?? process.env, args.lang);
+    }
     else if (config.schema && configDir) {
       const s = config.schema;
       if (s.snapshot) schema = await loadSchema(path.resolve(configDir, s.snapshot), config);

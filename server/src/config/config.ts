@@ -1,4 +1,6 @@
 // The workspace file etaitur.json: a pure parser with clear errors.
+import { validateProfile, type ConnectionProfile } from '../live/profile';
+
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
 export interface SchemaConfig {
@@ -12,6 +14,8 @@ export interface CheckerConfig {
   rules: Record<string, RuleSetting>;
   schema?: SchemaConfig;
   caseSensitive: boolean;
+  /** Connection profiles for the CLI's --connection (no passwords). */
+  connections?: ConnectionProfile[];
 }
 
 export const DEFAULT_CONFIG: CheckerConfig = { rules: {}, caseSensitive: false };
@@ -65,5 +69,16 @@ export function parseConfig(text: string, knownRules?: ReadonlySet<string>): Che
       cfg.schema = out;
     } else throw new ConfigError('"schema" must be a path or an object { "snapshot": ..., "ddl": [...] }');
   }
+  if (o.connections !== undefined) cfg.connections = parseConnections(o.connections);
   return cfg;
+}
+
+/** A "connections" array of profiles, each checked with validateProfile. */
+export function parseConnections(raw: unknown): ConnectionProfile[] {
+  if (!Array.isArray(raw)) throw new ConfigError('"connections" must be an array of connection profiles');
+  return raw.map((p, i) => {
+    const v = validateProfile(p);
+    if (!v.ok) throw new ConfigError(`"connections"[${i}]: ${v.errors.join('; ')}`);
+    return v.profile;
+  });
 }

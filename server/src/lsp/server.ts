@@ -19,7 +19,8 @@ import { checkScript } from '../check';
 import { LineIndex } from '../text/lineIndex';
 import type { Schema } from '../schema/model';
 import type { CheckerConfig } from '../config/config';
-import { CheckWorkspaceRequest, SchemaDocumentRequest, SchemaStatusNotification } from '../shared/customMessages';
+import { CheckWorkspaceRequest, ClassifierDeploySqlRequest, SchemaDocumentRequest, SchemaStatusNotification } from '../shared/customMessages';
+import { ClassifierDocuments, isClassifierDocument } from './classifierDocuments';
 import { AnalysisCache, type Analysis } from './analysis';
 import { ConfigStore } from './configStore';
 import { COMPLETION_KIND, toDiagnostic, toDocumentSymbol, toOffset, toRange } from './convert';
@@ -39,6 +40,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => { try { connection.console.log(m); } catch { /* connection gone */ } };
   const analyses = new AnalysisCache();
+  const classifiers = new ClassifierDocuments();
   const configs = new ConfigStore(log);
   let folders: string[] = [];
   let pullConfig = false;
@@ -83,7 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   async function analyze(uri: string): Promise<Analysis | undefined> {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || isClassifierDocument(doc)) return undefined;
     const ctx = await contextFor(uri);
     const current = documents.get(uri);
     if (!current) return undefined;
@@ -91,6 +93,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs, guarded('diagnostics', log, undefined, async (uri: string, isCurrent: () => boolean) => {
+    const cdoc = documents.get(uri);
+    if (cdoc && isClassifierDocument(cdoc)) {
+      const { schema } = await contextFor(uri);
+      const isEt = (await settings.get(uri)).estonian;
+      const current = documents.get(uri);
+      if (!current || current.version !== cdoc.version || !isCurrent()) return;
+      await connection.sendDiagnostics({ uri, version: current.version, diagnostics: classifiers.diagnostics(current, schema, isEt) });
+      return;
+    }
     const a = await analyze(uri);
     if (!a || !isCurrent()) return; // superseded by a newer change
     const isEt = (await settings.get(uri)).estonian;
@@ -118,6 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         referencesProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
         signatureHelpProvider: { triggerCharacters: ['(', ','] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
@@ -154,13 +166,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     scheduler.cancel(e.document.uri);
     analyses.delete(e.document.uri);
+    classifiers.forget(e.document.uri);
     settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   function textOf(uri: string): { doc: TextDocument; text: string; lines: LineIndex } | undefined {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || isClassifierDocument(doc)) return undefined;
     const a = analyses.peek(uri);
     if (a && a.version === doc.version) return { doc, text: a.text, lines: a.lines };
     const text = doc.getText();
@@ -228,7 +241,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const lines = new LineIndex(text);
       for (const r of findReferences(text, name, schema.options.caseSensitive)) out.push({ uri, range: toRange(lines, r.start, r.end) });
     };
-    for (const d of documents.all()) add(d.uri, d.getText());
+    for (const d of documents.all()) if (!isClassifierDocument(d)) add(d.uri, d.getText());
     for (const f of await listSqlFiles(folders)) {
       const uri = pathToFileURL(f).toString();
       if (open.has(uri)) continue;
@@ -238,11 +251,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onDocumentSymbol(guarded('documentSymbol', log, [], async (p) => {
+    const cdoc = documents.get(p.textDocument.uri);
+    if (cdoc && isClassifierDocument(cdoc)) return classifiers.symbols(cdoc);
     const a = await analyze(p.textDocument.uri);
     return a ? documentSymbols(a.text, a.result.script).map((s) => toDocumentSymbol(a.lines, s)) : [];
   }));
 
   connection.onFoldingRanges(guarded('foldingRanges', log, [], async (p) => {
+    const cdoc = documents.get(p.textDocument.uri);
+    if (cdoc && isClassifierDocument(cdoc)) return classifiers.foldingRanges(cdoc);
     const a = await analyze(p.textDocument.uri);
     return a ? foldingRanges(a.result.script, a.lines).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : f.kind === 'region' ? FoldingRangeKind.Region : undefined })) : [];
   }));
@@ -267,6 +284,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       edit: { changes: { [p.textDocument.uri]: c.edits.map((e) => ({ range: toRange(a.lines, e.start, e.end), newText: e.newText })) } },
     }));
   }));
+
+  // Only classifier files have a formatter; SQL documents get no edits.
+  connection.onDocumentFormatting(guarded('formatting', log, [], (p) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc && isClassifierDocument(doc) ? classifiers.format(doc) : [];
+  }));
+
+  connection.onRequest(ClassifierDeploySqlRequest.method, guarded('classifierDeploySql', log, { error: 'internal error' } as ClassifierDeploySqlRequest.Result,
+    async (p: ClassifierDeploySqlRequest.Params): Promise<ClassifierDeploySqlRequest.Result> => {
+      const doc = documents.get(p.uri);
+      if (!doc || !isClassifierDocument(doc)) return { error: 'not an open classifier document' };
+      const { schema } = await contextFor(p.uri);
+      const current = documents.get(p.uri);
+      return current ? classifiers.deploySql(current, schema) : { error: 'document closed' };
+    }));
 
   connection.onRequest(CheckWorkspaceRequest.method, guarded('checkWorkspace', log, { files: 0, findings: 0, errors: 0, durationMs: 0 },
     async (p: CheckWorkspaceRequest.Params | undefined): Promise<CheckWorkspaceRequest.Result> => {

@@ -83,6 +83,18 @@ class Resolver {
     return idx.byKey.get(key);
   }
 
+  private readonly schemaTables = new Map<string, TableInfo | undefined>();
+
+  /** Schema.findTable, remembered per spelling (the schema is immutable). */
+  private findSchemaTable(name: string, schema: string | undefined): TableInfo | undefined {
+    if (!this.schema) return undefined;
+    const k = (schema ?? '') + '\u0000' + name;
+    if (this.schemaTables.has(k)) return this.schemaTables.get(k);
+    const t = this.schema.findTable(name, schema);
+    this.schemaTables.set(k, t);
+    return t;
+  }
+
   private key(n: string): string {
     let k = this.keyCache.get(n);
     if (k === undefined) {
@@ -536,7 +548,7 @@ class Resolver {
     }
     const created = this.res.createdTables.get(k);
     if (created) return created;
-    const t = this.schema?.findTable(n, sch);
+    const t = this.findSchemaTable(n, sch);
     if (t) {
       const added = this.addedColumns.get(t);
       let base = this.tableColumns.get(t);

@@ -27,15 +27,38 @@ export function forEachChild(node: object, fn: (child: AnyNode) => void): void {
   }
 }
 
+/** Appends node's direct children to out, in the order forEachChild visits them (no callback per child). */
+function pushChildren(node: object, out: AnyNode[]): void {
+  for (const key in node) {
+    if (key === 'range' || key === 'errorRange' || key === 'parent') continue;
+    const v = (node as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        if (Array.isArray(item)) {
+          for (const inner of item) if (isNodeLike(inner)) out.push(inner);
+        } else if (isNodeLike(item)) out.push(item);
+      }
+    } else if (isNodeLike(v)) out.push(v);
+  }
+}
+
 /** Depth-first pre-order walk; return false from fn to skip a node's children. */
 export function walk(node: object, fn: (n: AnyNode, parent: AnyNode | undefined) => boolean | void, parent?: AnyNode): void {
-  const stack: [AnyNode, AnyNode | undefined][] = [[node as AnyNode, parent]];
-  while (stack.length) {
-    const [n, p] = stack.pop()!;
+  // Parallel stacks, children pushed in place and reversed: no tuple, list or closure per node.
+  const nodes: AnyNode[] = [node as AnyNode];
+  const parents: (AnyNode | undefined)[] = [parent];
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const p = parents.pop();
     if (fn(n, p) === false) continue;
-    const kids: AnyNode[] = [];
-    forEachChild(n, (c) => kids.push(c));
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], n]);
+    const base = nodes.length;
+    pushChildren(n, nodes);
+    for (let i = base, j = nodes.length - 1; i < j; i++, j--) {
+      const t = nodes[i];
+      nodes[i] = nodes[j];
+      nodes[j] = t;
+    }
+    for (let i = base; i < nodes.length; i++) parents.push(n);
   }
 }
 

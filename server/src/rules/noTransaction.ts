@@ -14,7 +14,21 @@ export const noTransaction: Rule = {
     implicit = nodesOfKind<SetOptionStatement>(ctx.script, 'SetOption').some((n) => n.options?.includes('IMPLICIT_TRANSACTIONS') && n.value === 'ON');
     if (implicit) return;
     const routines = nodesOfKind<CreateRoutineStatement>(ctx.script, 'CreateRoutine');
-    const inRoutine = { has: (st: Statement) => routines.some((x) => x.range.start <= st.range.start && st.range.end <= x.range.end) };
+    // Routines by start with the furthest end so far: "some routine encloses st" by binary search, not a scan per statement.
+    const spans = routines.map((x) => x.range).sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    for (const r of spans) maxEnd.push(Math.max(r.end, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
+    const inRoutine = {
+      has: (st: Statement): boolean => {
+        let lo = 0, hi = spans.length; // first span starting after st
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (spans[mid].start <= st.range.start) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo > 0 && maxEnd[lo - 1] >= st.range.end;
+      },
+    };
     for (const { st, states } of transactionFacts(ctx.script).statements) {
         if (inRoutine.has(st)) continue;
         // SELECT INTO creates a new (backup) table: not a change of existing data.

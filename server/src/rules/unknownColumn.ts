@@ -9,6 +9,8 @@ export const unknownColumn: Rule = {
   description: { en: 'A column that none of the tables in scope has.', et: 'Veerg, mida ükski nähtav tabel ei sisalda.' },
   check(ctx) {
     const seen = new Set<number>();
+    // Scripts repeat the same misspelling against the same tables: rank candidates once per pair.
+    const suggestions = new Map<string, string[]>();
     for (const u of ctx.resolution.unknownColumns) {
       const r = u.ref.column?.range ?? u.ref.range;
       if (seen.has(r.start)) continue;
@@ -16,10 +18,15 @@ export const unknownColumn: Rule = {
       const name = u.ref.column?.name ?? '';
       const where = u.source?.table ? ` in ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` in ${u.source.name}` : '';
       const whereEt = u.source?.table ? ` tabelis ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` allikas ${u.source.name}` : '';
-      const s = suggest(name, u.candidates);
+      const memoKey = name + '\u0000' + u.candidates.join('\u0001');
+      let s = suggestions.get(memoKey);
+      if (!s) {
+        s = suggest(name, u.candidates);
+        suggestions.set(memoKey, s);
+      }
       const hint = s.length ? ` Did you mean ${s.join(', ')}?` : '';
       const hintEt = s.length ? ` Kas mõtlesid: ${s.join(', ')}?` : '';
-      ctx.report(r, `Unknown column '${name}'${where}.${hint}`, `Tundmatu veerg '${name}'${whereEt}.${hintEt}`, { suggestions: s });
+      ctx.report(r, `Unknown column '${name}'${where}.${hint}`, `Tundmatu veerg '${name}'${whereEt}.${hintEt}`, { suggestions: s.slice() });
     }
   },
 };

@@ -111,10 +111,16 @@ function validDateString(v: string, t: string): boolean {
 /** Closest names by edit distance, for did-you-mean. */
 export function suggest(name: string, candidates: string[], max = 3): string[] {
   const n = name.toLowerCase();
-  const scored = candidates
-    .map((c) => ({ c, d: distance(n, c.toLowerCase()) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(n.length / 3)))
-    .sort((a, b) => a.d - b.d);
+  const limit = Math.max(2, Math.floor(n.length / 3));
+  // The distance is at least the length difference: skip candidates that cannot come within the limit.
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - n.length) > limit) continue;
+    const d = distance(n, lc);
+    if (d <= limit) scored.push({ c, d });
+  }
+  scored.sort((a, b) => a.d - b.d);
   return [...new Set(scored.map((x) => x.c))].slice(0, max);
 }
 

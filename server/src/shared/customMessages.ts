@@ -19,3 +19,10 @@ export namespace SchemaStatusNotification {
   export const method = 'etaitur/schemaStatus';
   export interface Params { description: string; tables: number; warnings: string[]; error?: string }
 }
+
+export namespace ClassifierDeploySqlRequest {
+  /** Deploy SQL for an open classifier (.klass) document, generated against the current schema. */
+  export const method = 'etaitur/classifierDeploySql';
+  export interface Params { uri: string }
+  export type Result = { sql: string; error?: undefined } | { sql?: undefined; error: string };
+}

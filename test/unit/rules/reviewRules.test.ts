@@ -12,6 +12,14 @@ describe('review rules (own ids)', () => {
   it('no-rowcount-guard: flags COMMIT with no @@ROWCOUNT check', () => {
     assert.equal(count(`BEGIN TRAN\n${UPD}\nCOMMIT`, 'no-rowcount-guard'), 1);
     assert.equal(count(`BEGIN TRAN\n${UPD}\nIF @@ROWCOUNT <> 1 ROLLBACK ELSE COMMIT`, 'no-rowcount-guard'), 0);
+    // A guard over the rows an OUTPUT ... INTO captured counts too; a COUNT over another table does not.
+    const outputGuard = (from: string) => `DECLARE @Muudetud TABLE (Id int);
+BEGIN TRAN
+UPDATE dbo.Menetlus SET Staatus = N'03' OUTPUT inserted.MenetlusId INTO @Muudetud (Id) WHERE MenetlusId = 5;
+IF (SELECT COUNT(*) FROM ${from}) > 1 THROW 50001, N'Liiga palju ridu', 1;
+COMMIT`;
+    assert.equal(count(outputGuard('@Muudetud'), 'no-rowcount-guard'), 0);
+    assert.equal(count(outputGuard('dbo.Toiming'), 'no-rowcount-guard'), 1);
   });
   it('rowcount-after-other-statement: flags @@ROWCOUNT after PRINT, not right after the change', () => {
     assert.equal(count(`BEGIN TRAN\n${UPD}\nPRINT N'Uuendatud'\nIF @@ROWCOUNT <> 1 ROLLBACK ELSE COMMIT`, 'rowcount-after-other-statement'), 1);

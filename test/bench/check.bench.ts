@@ -1,0 +1,36 @@
+// Check benchmark: parse + resolve + every rule on a 10,000-line and a 1,000-line script built from
+// the corpus, against the fixture schema. Target: 10,000 lines under 100 ms.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { checkScript } from '../../server/src/check';
+import { schemaFromDdlTexts } from '../../server/src/schema/ddlSource';
+import { buildScript } from './parse.bench';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function run(): Promise<void> {
+  const ddlPath = path.join(__dirname, '..', 'fixtures', 'schema', 'etaitur.sql');
+  const { schema } = await schemaFromDdlTexts([{ path: ddlPath, text: readFileSync(ddlPath, 'utf8') }]);
+  for (const lines of [10000, 1000]) {
+    const text = buildScript(lines);
+    for (let i = 0; i < 5; i++) checkScript(text, { schema }); // warm-up (JIT)
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < 15; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      findings = checkScript(text, { schema }).findings.length;
+      wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      cpu.push(process.cpuUsage(c0).user / 1000);
+    }
+    const p95 = [...wall].sort((a, b) => a - b)[Math.ceil(wall.length * 0.95) - 1];
+    console.log(
+      `check: ${lines} lines, ${findings} findings: median ${median(wall).toFixed(1)} ms (min ${Math.min(...wall).toFixed(1)}, p95 ${p95.toFixed(1)}), median CPU ${median(cpu).toFixed(1)} ms` +
+        (lines === 10000 ? '; target < 100 ms' : ''),
+    );
+  }
+}
