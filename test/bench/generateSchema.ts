@@ -1,6 +1,7 @@
 // Deterministic generator of large, realistic e-Täitur-style schemas for benchmarks and tests:
 // the same tables as DDL files (SSDT layout, one CREATE TABLE per file) and as a Schema for snapshots.
 
+import { rng } from '../support/rng';
 import { ColumnInfo, DEFAULT_SCHEMA_OPTIONS, Schema, TableInfo } from '../../server/src/schema/model';
 
 const STEMS = [
@@ -43,17 +44,6 @@ const COLUMN_POOL: ColSpec[] = [
   { name: 'Protsent', sqlType: 'decimal(5,2)', info: { type: 'decimal', precision: 5, scale: 2 }, notNull: false },
 ];
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same schema. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedTable {
   schema: string;

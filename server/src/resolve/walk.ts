@@ -14,17 +14,9 @@ function isNodeLike(v: unknown): v is AnyNode {
 
 /** Calls fn for each direct child (objects carrying a range, also inside arrays and nested arrays). */
 export function forEachChild(node: object, fn: (child: AnyNode) => void): void {
-  for (const key in node) {
-    if (key === 'range' || key === 'errorRange' || key === 'parent') continue;
-    const v = (node as Record<string, unknown>)[key];
-    if (Array.isArray(v)) {
-      for (const item of v) {
-        if (Array.isArray(item)) {
-          for (const inner of item) if (isNodeLike(inner)) fn(inner);
-        } else if (isNodeLike(item)) fn(item);
-      }
-    } else if (isNodeLike(v)) fn(v);
-  }
+  const children: AnyNode[] = [];
+  pushChildren(node, children);
+  for (const child of children) fn(child);
 }
 
 /** Appends node's direct children to out, in the order forEachChild visits them (no callback per child). */

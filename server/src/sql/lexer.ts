@@ -189,32 +189,14 @@ export function lex(text: string): LexResult {
         continue;
       }
     }
-    // [bracketed]
-    if (c === 91) {
+    // [bracketed] (]] escapes) or "quoted" ("" escapes)
+    if (c === 91 || c === 34) {
+      const close = c === 91 ? 93 : 34;
       i++;
       let closed = false;
       while (i < n) {
-        if (text.charCodeAt(i) === 93) {
-          if (text.charCodeAt(i + 1) === 93) {
-            i += 2;
-            continue;
-          }
-          i++;
-          closed = true;
-          break;
-        }
-        i++;
-      }
-      push('quoted', start, i, closed ? undefined : 'unterminated identifier');
-      continue;
-    }
-    // "quoted"
-    if (c === 34) {
-      i++;
-      let closed = false;
-      while (i < n) {
-        if (text.charCodeAt(i) === 34) {
-          if (text.charCodeAt(i + 1) === 34) {
+        if (text.charCodeAt(i) === close) {
+          if (text.charCodeAt(i + 1) === close) {
             i += 2;
             continue;
           }

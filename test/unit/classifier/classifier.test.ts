@@ -4,13 +4,10 @@ import * as path from 'node:path';
 import { parseClassifier } from '../../../server/src/classifier/parse';
 import { validateClassifier, valueFitsColumn } from '../../../server/src/classifier/validate';
 import { generateDeploySql } from '../../../server/src/classifier/deploySql';
-import { Schema, type TableInfo, type ColumnInfo } from '../../../server/src/schema/model';
+import { Schema, type TableInfo } from '../../../server/src/schema/model';
+import { col } from './helpers';
 
 const fixture = readFileSync(path.join(__dirname, '../../fixtures/classifiers/menetluse-staatus.klass'), 'utf8');
-
-function col(name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
-  return { name, type, nullable: true, identity: false, computed: false, ...extra };
-}
 
 const staatus: TableInfo = {
   schema: 'dbo',

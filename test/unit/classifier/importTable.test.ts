@@ -1,13 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { parseScript } from '../../../server/src/sql/parser';
-import { Schema, type TableInfo, type ColumnInfo } from '../../../server/src/schema/model';
+import { Schema, type TableInfo } from '../../../server/src/schema/model';
+import { col } from './helpers';
 import { classifierFromRows, guessMapping, rowsFromSeedScript } from '../../../server/src/classifier/importTable';
 import { parseClassifier } from '../../../server/src/classifier/parse';
 import { validateClassifier } from '../../../server/src/classifier/validate';
-
-function col(name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
-  return { name, type, nullable: true, identity: false, computed: false, ...extra };
-}
 
 const dokumendiLiik: TableInfo = {
   schema: 'dbo',

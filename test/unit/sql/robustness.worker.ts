@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { lex } from '../../../server/src/sql/lexer';
 import { parseScript } from '../../../server/src/sql/parser';
 import { corpusFiles } from './corpus';
+import { rng } from '../../support/rng';
 
 export type Job = { mode: 'prefixes'; fullFiles: number; step: number } | { mode: 'mutations'; count: number; seed: number };
 export interface JobResult {
@@ -11,17 +12,6 @@ export interface JobResult {
   failures: string[];
 }
 
-/** mulberry32: a small seeded PRNG so failures are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['(', ')', ',', ';', "'", 'N\'', '[', ']', '"', 'BEGIN', 'END', 'GO\n', 'CASE', 'SELECT', 'FROM', 'WHERE', '/*', '*/', '--', '@', '@@', '.', '=', 'ELSE', 'IF', 'TRY', 'CATCH', '\n', 'WITH', 'AS', 'ON', 'MERGE', 'WHEN'];
 
