@@ -1,4 +1,4 @@
-// Builds the three bundles: the extension (client), the language server and the CLI checker.
+// Builds the bundles: the extension (client), the language server, the CLI checker and the log search worker.
 // `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
@@ -21,6 +21,8 @@ const bundles = [
   { entryPoints: { client: 'client/src/extension.ts' } },
   { entryPoints: { server: 'server/src/lsp/main.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The log search worker (worker_threads), loaded by the client from dist/searchWorker.js.
+  { entryPoints: { searchWorker: 'client/src/logs/searchWorker.ts' } },
 ];
 
 const contexts = await Promise.all(

@@ -6,6 +6,8 @@ export interface WorkbenchConfig {
   schemaDdl: string[];
   /** A schema snapshot JSON file; used when no DDL is configured. */
   schemaSnapshot: string | undefined;
+  /** auto: the live connection's schema while there is one (or its cache), else DDL/snapshot; files: never live. */
+  schemaSource: 'auto' | 'files';
   /** LSP trace level for the output channel. */
   serverTrace: 'off' | 'messages' | 'verbose';
 }
@@ -13,7 +15,7 @@ export interface WorkbenchConfig {
 /** Keys whose change needs the language client restarted (the server reads them at start). */
 export const RESTART_KEYS = ['etaitur.server.trace'] as const;
 /** Keys whose change reloads the schema browser and status bar. */
-export const SCHEMA_KEYS = ['etaitur.schema.ddl', 'etaitur.schema.snapshot'] as const;
+export const SCHEMA_KEYS = ['etaitur.schema.ddl', 'etaitur.schema.snapshot', 'etaitur.schema.source'] as const;
 
 export function readConfig(): WorkbenchConfig {
   const c = vscode.workspace.getConfiguration('etaitur');
@@ -23,6 +25,7 @@ export function readConfig(): WorkbenchConfig {
   return {
     schemaDdl: (Array.isArray(ddl) ? ddl : [ddl]).filter((s) => typeof s === 'string' && s.trim() !== ''),
     schemaSnapshot: snapshot === '' ? undefined : snapshot,
+    schemaSource: c.get<string>('schema.source', 'auto') === 'files' ? 'files' : 'auto',
     serverTrace: trace === 'messages' || trace === 'verbose' ? trace : 'off',
   };
 }

@@ -28,11 +28,15 @@ export class Ctx implements vscode.Disposable {
   readonly schema: SchemaService;
   readonly schemaTree: SchemaTreeProvider;
   readonly schemaStatus: SchemaStatusItem;
+  private readonly clientStarted = new vscode.EventEmitter<LanguageClient>();
+  /** Fires each time a language client has started (features that push state to the server resend it). */
+  readonly onDidStartClient = this.clientStarted.event;
   /** Tree providers features registered, by view id; the integration tests read them. */
   readonly treeProviders = new Map<string, vscode.TreeDataProvider<unknown>>();
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = this.own(vscode.window.createOutputChannel('e-Täitur', { log: true }));
+    this.own(this.clientStarted);
     this.schema = this.own(new SchemaService(() => this._config, this.log));
     this.schemaTree = this.own(new SchemaTreeProvider(this.schema));
     this.schemaStatus = this.own(new SchemaStatusItem(this.schema));
@@ -97,6 +101,7 @@ export class Ctx implements vscode.Disposable {
     try {
       await client.start();
       this.log.info('language server started');
+      if (this._client === client) this.clientStarted.fire(client);
     } catch (e) {
       this.log.error(`language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Workbe
   ctx = new Ctx(context);
   await ctx.start();
   await ctx.registerFeature('server', (c) => registerServerBridges(c));
-  await ctx.registerFeature('logs', (c) => registerLogs({ views: c.treeProviders }));
+  await ctx.registerFeature('logs', (c) => registerLogs({ views: c.treeProviders, secrets: context.secrets }));
   // Loaded lazily: it pulls in the SQL Server driver, whose optional modules may be absent from a .vsix.
   await ctx.registerFeature('live', async (c) => (await import('./live')).registerLive(c));
   await ctx.registerFeature('tickets', (c) => registerTickets({ secrets: context.secrets, log: c.log, views: c.treeProviders }));

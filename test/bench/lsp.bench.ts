@@ -19,6 +19,14 @@ function pct(xs: number[], p: number): number {
 }
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
+/** CPU time (user + system) of a process so far, ms: less disturbed than wall time on a busy machine. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch { return NaN; }
+}
+
 function rssMb(pid: number | undefined): number {
   try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024; } catch { return NaN; }
 }
@@ -42,8 +50,33 @@ async function keystrokes(client: LspClient, uri: string, text: string, rounds: 
   return times;
 }
 
+/** Keystroke latency and server CPU per keystroke; `ETAITUR_INCREMENTAL_PARSE=0` for the full-parse comparison. */
+async function typing(ws: string, label: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const client = new LspClient(ROOT, env);
+  try {
+    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
+    await client.initialize(ws);
+    for (const lines of [1_000, 10_000]) {
+      const uri = pathToFileURL(path.join(ws, `${label}${lines}.sql`)).toString();
+      const text = buildScript(lines);
+      const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+      client.open(uri, text, 1);
+      await opened;
+      await keystrokes(client, uri, text, 5, 1); // warm-up
+      const n = lines === 1_000 ? 60 : 20;
+      const c0 = cpuMs(client.proc.pid);
+      const t = await keystrokes(client, uri, text, n, 6);
+      const cpu = (cpuMs(client.proc.pid) - c0) / n;
+      console.log(`lsp (${label}): didChange -> publishDiagnostics, ${lines} lines: ${fmt(t)}; server CPU ${cpu.toFixed(1)} ms/keystroke`);
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
 export async function run(): Promise<void> {
   const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'etaitur-lsp-bench-'));
+  await typing(ws, 'full parse', { ETAITUR_INCREMENTAL_PARSE: '0' });
   const client = new LspClient(ROOT);
   try {
     client.settings = { schema: { ddl: [DDL], snapshot: '' } };
@@ -55,8 +88,20 @@ export async function run(): Promise<void> {
       client.open(uri, text, 1);
       await opened;
       await keystrokes(client, uri, text, 5, 1); // warm-up
-      const t = await keystrokes(client, uri, text, lines === 1_000 ? 60 : 20, 6);
-      console.log(`lsp: didChange -> publishDiagnostics, ${lines} lines: ${fmt(t)}`);
+      const n = lines === 1_000 ? 60 : 20;
+      const c0 = cpuMs(client.proc.pid);
+      const t = await keystrokes(client, uri, text, n, 6);
+      const cpu = (cpuMs(client.proc.pid) - c0) / n;
+      console.log(`lsp: didChange -> publishDiagnostics, ${lines} lines: ${fmt(t)}; server CPU ${cpu.toFixed(1)} ms/keystroke`);
+      // Completion in the middle of the script: the resolver's scope at the cursor (cursorScope) re-parses up to the batch end.
+      const mid = text.split('\n').findIndex((l, i) => i > lines / 2 && /^\s*(SELECT|UPDATE|WHERE)\b/i.test(l));
+      const comp: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const s = performance.now();
+        await client.request('textDocument/completion', { textDocument: { uri }, position: { line: mid, character: 7 } });
+        comp.push(performance.now() - s);
+      }
+      console.log(`lsp: completion mid-script, ${lines} lines: ${fmt(comp)}`);
     }
 
     const t0 = performance.now();

@@ -1,8 +1,10 @@
 // Starts a real Redmine (Debian packages, SQLite, Puma) on a free 127.0.0.1 port, seeded for tests,
-// and stops it again. Needs root (runs Redmine as www-data). Reusable by any test suite.
+// and stops it again. Needs root (runs Redmine as www-data). Reusable by any test suite. Every start works on
+// its own copy of the package's pristine database (DATABASE_URL), so concurrent runs do not disturb each other.
 import { ChildProcess, spawn } from 'node:child_process';
-import { access, chmod, chown, copyFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, chmod, chown, copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 
 const REDMINE_DIR = '/usr/share/redmine';
@@ -49,13 +51,39 @@ function collect(p: ChildProcess): Promise<{ code: number | null; out: string; e
   return new Promise((resolve) => p.on('close', (code) => resolve({ code, out, err })));
 }
 
-/** Keeps a copy of the package's freshly created database and restores it, so every start is clean. */
-export async function restorePristineDb(): Promise<void> {
+/** Keeps a copy of the package's freshly created database (taken before any test wrote to it). */
+async function ensurePristineCopy(): Promise<void> {
   try {
     await access(PRISTINE);
   } catch {
     await copyFile(REDMINE_DB, PRISTINE);
   }
+}
+
+/** A private, writable copy of the pristine database in a fresh folder (SQLite writes its journal beside it). */
+async function privateDbCopy(): Promise<{ file: string; dir: string }> {
+  await ensurePristineCopy();
+  const dir = await mkdtemp(join(tmpdir(), 'etaitur-redmine-'));
+  const file = join(dir, 'redmine.sqlite3');
+  await copyFile(PRISTINE, file);
+  if (process.getuid?.() === 0) {
+    const { uid, gid } = await wwwData();
+    await chown(dir, uid, gid);
+    await chown(file, uid, gid);
+  }
+  return { file, dir };
+}
+
+async function wwwData(): Promise<{ uid: number; gid: number }> {
+  const p = spawn('id', ['-u', 'www-data']);
+  const q = spawn('id', ['-g', 'www-data']);
+  const [u, g] = await Promise.all([collect(p), collect(q)]);
+  return { uid: Number(u.out.trim()), gid: Number(g.out.trim()) };
+}
+
+/** Restores the package's database from the pristine copy (older runs wrote to it directly). */
+export async function restorePristineDb(): Promise<void> {
+  await ensurePristineCopy();
   await copyFile(PRISTINE, REDMINE_DB);
   // Same owner and mode as the package leaves it: root:www-data 0660 (www-data writes it).
   const dir = await stat(dirname(REDMINE_DB));
@@ -81,16 +109,18 @@ async function waitForHttp(url: string, deadline: number, proc: ChildProcess): P
 export async function startRedmine(options: StartOptions = {}): Promise<RedmineServer> {
   const t0 = Date.now();
   const deadline = t0 + (options.timeoutMs ?? 90000);
-  await restorePristineDb();
+  const db = await privateDbCopy();
+  const dbEnv = { DATABASE_URL: `sqlite3:${db.file}` };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Seeding (rails runner) and puma's boot run side by side; Redmine re-reads settings per request.
   const seedProc = asRedmine(['bin/rails', 'runner', `${__dirname}/redmine-seed.rb`], {
     SEED_COUNT: String(options.issues ?? 125),
     SEED_CODES: (options.personalCodes ?? []).join(','),
+    ...dbEnv,
   });
   const seeded = collect(seedProc);
-  const puma = asRedmine(['puma', '-e', 'production', '-b', `tcp://127.0.0.1:${port}`, '-t', '2:8', 'config.ru'], {}, true);
+  const puma = asRedmine(['puma', '-e', 'production', '-b', `tcp://127.0.0.1:${port}`, '-t', '2:8', 'config.ru'], dbEnv, true);
   const pumaLog = collect(puma);
   const stop = async () => {
     if (puma.exitCode === null && puma.pid) {
@@ -108,7 +138,7 @@ export async function startRedmine(options: StartOptions = {}): Promise<RedmineS
         }
       }
     }
-    await restorePristineDb();
+    await rm(db.dir, { recursive: true, force: true });
   };
   try {
     const s = await seeded;

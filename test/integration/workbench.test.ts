@@ -134,4 +134,19 @@ describe('e-Täitur Workbench in VS Code', () => {
     });
     assert.doesNotMatch(text, /Makse/, 'the hover is about the table under the cursor');
   });
+
+  it('finds references of a table by resolution across the workspace scripts, not in comments', async function () {
+    if (!serverLanded()) this.skip(); // PENDING: language server not landed yet
+    const doc = await openScript('004_makse_paring_korrektne.sql');
+    const line = doc.lineAt(2).text; // FROM dbo.Menetlus AS m
+    const pos = new vscode.Position(2, line.indexOf('Menetlus') + 2);
+    const refs = await waitFor('references', async () => {
+      const r = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos);
+      return r && r.some((l) => l.uri.fsPath.endsWith('001_staatuse_parandus_vigane.sql')) ? r : undefined;
+    });
+    const where = refs.map((l) => `${path.basename(l.uri.fsPath)}:${l.range.start.line}`);
+    assert.ok(where.includes('004_makse_paring_korrektne.sql:2'), where.join(', '));
+    assert.ok(where.includes('002_volgniku_aadress_vigane.sql:8'), where.join(', '));
+    assert.ok(!where.includes('004_makse_paring_korrektne.sql:0'), 'the comment "Menetluse ..." is not a reference');
+  });
 });

@@ -29,9 +29,9 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(rootFolder: string, options: { configuration?: boolean } = {}): Promise<unknown> {
+  async initialize(rootFolder: string, options: { configuration?: boolean; locale?: string; initializationOptions?: unknown } = {}): Promise<unknown> {
     const r = await this.conn.sendRequest('initialize', {
-      processId: process.pid, rootUri: pathToFileURL(rootFolder).toString(),
+      processId: process.pid, rootUri: pathToFileURL(rootFolder).toString(), locale: options.locale, initializationOptions: options.initializationOptions,
       workspaceFolders: [{ uri: pathToFileURL(rootFolder).toString(), name: 'ws' }],
       capabilities: { workspace: { configuration: options.configuration ?? true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
@@ -49,6 +49,11 @@ export class LspClient {
 
   change(uri: string, version: number, text: string): void {
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** workspace/didChangeWatchedFiles for files on disk (type 1 created, 2 changed, 3 deleted). */
+  filesChanged(files: string[], type: 1 | 2 | 3 = 2): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: files.map((f) => ({ uri: pathToFileURL(f).toString(), type })) });
   }
 
   request<R>(method: string, params: unknown): Promise<R> { return this.conn.sendRequest(method, params) as Promise<R>; }

@@ -23,6 +23,11 @@ export class PasswordStore {
     return entered || undefined;
   }
 
+  /** The stored password without asking (background reconnects). */
+  async stored(profile: ConnectionProfile): Promise<string | undefined> {
+    return (await this.secrets.get(key(profile))) || undefined;
+  }
+
   forget(profile: ConnectionProfile): Thenable<void> {
     return this.secrets.delete(key(profile));
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LogEntry } from './model';
 import { maskPii } from './piiDetectors';
-import { bestPathMatch, parseStackFrames } from './stackFrames';
+import { bestPathMatch, findMemberLine, parseStackFrames } from './stackFrames';
 
 export const ENTRY_SCHEME = 'etaitur-log-entry';
 
@@ -42,7 +42,10 @@ export class EntryDocuments implements vscode.TextDocumentContentProvider, vscod
   }
 }
 
-/** Opens a frame's line: the workspace file with the longest matching path suffix, else Class.Method by symbol search. */
+/**
+ * Opens a frame's line: the workspace file with the longest matching path suffix; else Class.Method
+ * by workspace symbol search; else (no C# symbol provider) by reading the class's .cs files.
+ */
 export async function openFrame(method: string, file: string, line: number): Promise<void> {
   if (file) {
     const base = file.split(/[\\/]/).pop()!;
@@ -63,5 +66,27 @@ export async function openFrame(method: string, file: string, line: number): Pro
     await vscode.window.showTextDocument(hit.location.uri, { selection: hit.location.range });
     return;
   }
+  if (type) {
+    const exclude = '**/{node_modules,bin,obj}/**';
+    const named = await vscode.workspace.findFiles(`**/${type}.cs`, exclude, 20);
+    const candidates = named.length ? named : await vscode.workspace.findFiles('**/*.cs', exclude, 2000);
+    // Files whose path matches the namespace first (ETaitur.Arest.Services → .../ETaitur.Arest/Services/...).
+    const ns = parts.join('.');
+    candidates.sort((a, b) => bestSuffixScore(b.fsPath, ns) - bestSuffixScore(a.fsPath, ns));
+    for (const uri of candidates) {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      const at = findMemberLine(text, type, member);
+      if (at !== undefined) {
+        const pos = new vscode.Position(at - 1, 0);
+        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos) });
+        return;
+      }
+    }
+  }
   void vscode.window.showWarningMessage(vscode.l10n.t('No workspace file or symbol found for {0}', method));
+}
+
+function bestSuffixScore(fsPath: string, ns: string): number {
+  const p = fsPath.replace(/\\/g, '/').toLowerCase();
+  return ns.split('.').filter((seg) => seg && p.includes(seg.toLowerCase())).length;
 }

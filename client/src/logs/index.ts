@@ -4,12 +4,18 @@ import * as vscode from 'vscode';
 import { ENTRY_SCHEME, EntryDocuments } from './entryDocument';
 import { registerLogCommands } from './logCommands';
 import { LogResultsProvider } from './logSearchView';
+import { SearchWorkerClient } from './searchWorkerClient';
+import { PasswordStore } from '../live/passwords';
 
 export interface LogsDeps {
   /** vscode.env.appRoot by default; VS Code's ripgrep lies under it. */
   readonly appRoot?: string;
   /** Where the shell keeps tree providers by view id. */
   readonly views?: Map<string, vscode.TreeDataProvider<unknown>>;
+  /** Where database passwords are kept (log tables); without it log tables are skipped. */
+  readonly secrets?: vscode.SecretStorage;
+  /** The bundled search worker; dist/searchWorker.js next to dist/client.js by default. */
+  readonly workerFile?: string;
 }
 
 export function registerLogs(deps: LogsDeps = {}): vscode.Disposable {
@@ -23,6 +29,10 @@ export function registerLogs(deps: LogsDeps = {}): vscode.Disposable {
     vscode.window.registerTreeDataProvider('etaitur.logs', results),
     vscode.workspace.registerTextDocumentContentProvider(ENTRY_SCHEME, entries),
     vscode.languages.registerDocumentLinkProvider({ scheme: ENTRY_SCHEME }, entries),
-    registerLogCommands({ results, entries, rgPath }),
+    registerLogCommands({
+      results, entries, rgPath,
+      worker: new SearchWorkerClient(deps.workerFile ?? path.join(__dirname, 'searchWorker.js')),
+      passwords: deps.secrets ? new PasswordStore(deps.secrets) : undefined,
+    }),
   );
 }

@@ -2,7 +2,12 @@
 import { promises as fs } from 'node:fs';
 import { openLogStream } from './sources';
 
-export interface LineHit { readonly line: number; readonly text: string }
+export interface LineHit {
+  readonly line: number;
+  readonly text: string;
+  /** Byte offset of the line's start in the (decompressed) file. */
+  readonly offset: number;
+}
 
 export interface ScanPattern { readonly pattern: string; readonly regex: boolean; readonly caseSensitive: boolean }
 
@@ -16,12 +21,18 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
 
 /** Yields every line of the file that matches; `signal` stops the scan. */
 export async function* scanFileLines(file: string, pat: ScanPattern, signal?: AbortSignal): AsyncGenerator<LineHit> {
+  for await (const batch of scanFileLineBatches(file, pat, signal)) yield* batch;
+}
+
+/** The matching lines of the file, one batch per 4 MiB block (fewer async steps than one per line). */
+export async function* scanFileLineBatches(file: string, pat: ScanPattern, signal?: AbortSignal): AsyncGenerator<LineHit[]> {
   const literal = !pat.regex && (pat.caseSensitive || /^[\x20-\x7e]*$/.test(pat.pattern));
   const needle = literal ? Buffer.from(pat.caseSensitive ? pat.pattern : pat.pattern.toLowerCase(), 'utf8') : undefined;
   const re = pat.regex ? new RegExp(pat.pattern, pat.caseSensitive ? '' : 'i') : undefined;
   const lowerText = !pat.caseSensitive && !re ? pat.pattern.toLowerCase() : undefined;
   let carry: Buffer = Buffer.alloc(0);
   let lineBase = 1; // line number of carry's first line
+  let byteBase = 0; // byte offset of carry's first byte
   const chunks = readChunks(file);
   try {
     for await (const chunk of chunks) {
@@ -29,12 +40,17 @@ export async function* scanFileLines(file: string, pat: ScanPattern, signal?: Ab
       const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const lastNl = buf.lastIndexOf(NL);
       if (lastNl < 0) { carry = buf; continue; }
-      yield* scanBlock(buf, lastNl + 1, lineBase, needle, re, lowerText);
+      const hits = [...scanBlock(buf, lastNl + 1, lineBase, byteBase, needle, re, lowerText)];
+      if (hits.length) yield hits;
       lineBase += countNewlines(buf, 0, lastNl + 1);
+      byteBase += lastNl + 1;
       carry = buf.subarray(lastNl + 1);
     }
     // A torn last line (no newline) is still searched.
-    if (carry.length) yield* scanBlock(Buffer.concat([carry, Buffer.from([NL])]), carry.length + 1, lineBase, needle, re, lowerText);
+    if (carry.length) {
+      const hits = [...scanBlock(Buffer.concat([carry, Buffer.from([NL])]), carry.length + 1, lineBase, byteBase, needle, re, lowerText)];
+      if (hits.length) yield hits;
+    }
   } finally {
     await chunks.return(undefined);
   }
@@ -60,7 +76,7 @@ async function* readChunks(file: string, size = 4 << 20): AsyncGenerator<Buffer>
   }
 }
 
-function* scanBlock(buf: Buffer, end: number, lineBase: number, needle: Buffer | undefined, re: RegExp | undefined, lower: string | undefined): Generator<LineHit> {
+function* scanBlock(buf: Buffer, end: number, lineBase: number, byteBase: number, needle: Buffer | undefined, re: RegExp | undefined, lower: string | undefined): Generator<LineHit> {
   const view = buf.subarray(0, end);
   if (needle) {
     // Case-insensitive ASCII: search a lower-cased copy; bytes >= 0x80 are left as they are.
@@ -78,7 +94,7 @@ function* scanBlock(buf: Buffer, end: number, lineBase: number, needle: Buffer |
       counted = start;
       let text = view.toString('utf8', start, stop);
       if (text.endsWith('\r')) text = text.slice(0, -1);
-      yield { line, text };
+      yield { line, text, offset: byteBase + start };
       from = stop + 1;
     }
     return;
@@ -87,12 +103,19 @@ function* scanBlock(buf: Buffer, end: number, lineBase: number, needle: Buffer |
   const s = view.toString('utf8');
   let line = lineBase;
   let at = 0;
+  // Byte offsets are counted lazily, only up to matching lines.
+  let byteAt = byteBase;
+  let charAt = 0;
   while (at < s.length) {
     let nl = s.indexOf('\n', at);
     if (nl < 0) nl = s.length;
     let text = s.slice(at, nl);
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (re ? re.test(text) : text.toLowerCase().includes(lower!)) yield { line, text };
+    if (re ? re.test(text) : text.toLowerCase().includes(lower!)) {
+      byteAt += Buffer.byteLength(s.slice(charAt, at));
+      charAt = at;
+      yield { line, text, offset: byteAt };
+    }
     line++;
     at = nl + 1;
   }

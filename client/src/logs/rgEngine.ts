@@ -6,7 +6,7 @@ export interface FileLineHit extends LineHit { readonly file: string }
 
 export function rgArgs(pat: ScanPattern, files: readonly string[]): string[] {
   return [
-    '--no-config', '--search-zip', '--no-heading', '--with-filename', '--line-number', '--null',
+    '--no-config', '--search-zip', '--no-heading', '--with-filename', '--line-number', '--byte-offset', '--null',
     '--no-messages', '--text', '--crlf',
     ...(pat.caseSensitive ? ['--case-sensitive'] : ['--ignore-case']),
     ...(pat.regex ? [] : ['--fixed-strings']),
@@ -16,7 +16,15 @@ export function rgArgs(pat: ScanPattern, files: readonly string[]): string[] {
 
 /** Streams matching lines from rg; stops rg when `signal` aborts. Rejects when rg cannot start. */
 export async function* rgScan(rgPath: string, pat: ScanPattern, files: readonly string[], signal?: AbortSignal): AsyncGenerator<FileLineHit> {
-  if (files.length === 0) return;
+  for await (const batch of rgScanBatches(rgPath, pat, files, signal)) yield* batch;
+}
+
+/**
+ * One rg process over all the files (rg searches them in parallel and prints each file's lines
+ * together); the hits come in batches, one per chunk of rg's output.
+ */
+export async function* rgScanBatches(rgPath: string, pat: ScanPattern, files: readonly string[], signal?: AbortSignal): AsyncGenerator<FileLineHit[]> {
+  if (files.length === 0 || signal?.aborted) return;
   const child = spawn(rgPath, rgArgs(pat, files), { stdio: ['ignore', 'pipe', 'ignore'] });
   const onAbort = () => child.kill();
   signal?.addEventListener('abort', onAbort);
@@ -25,18 +33,19 @@ export async function* rgScan(rgPath: string, pat: ScanPattern, files: readonly 
   let rest = '';
   try {
     for await (const chunk of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
+      if (signal?.aborted) return;
       rest += chunk;
-      let nl = rest.indexOf('\n');
+      const batch: FileLineHit[] = [];
       let at = 0;
-      while (nl >= 0) {
+      for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', at)) {
         const hit = parseRgLine(rest.slice(at, nl));
-        if (hit) yield hit;
+        if (hit) batch.push(hit);
         at = nl + 1;
-        nl = rest.indexOf('\n', at);
       }
       rest = rest.slice(at);
+      if (batch.length) yield batch;
     }
-    if (rest) { const hit = parseRgLine(rest); if (hit) yield hit; }
+    if (rest) { const hit = parseRgLine(rest); if (hit) yield [hit]; }
     if (startError) throw startError;
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -44,14 +53,20 @@ export async function* rgScan(rgPath: string, pat: ScanPattern, files: readonly 
   }
 }
 
-function parseRgLine(s: string): FileLineHit | undefined {
+/** Parses `file\0line:offset:text` (rg --null --line-number --byte-offset). */
+export function parseRgLine(s: string): FileLineHit | undefined {
   const z = s.indexOf('\0');
   if (z < 0) return undefined;
   const colon = s.indexOf(':', z + 1);
   if (colon < 0) return undefined;
-  let text = s.slice(colon + 1);
+  const colon2 = s.indexOf(':', colon + 1);
+  if (colon2 < 0) return undefined;
+  let text = s.slice(colon2 + 1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
-  return { file: s.slice(0, z), line: Number(s.slice(z + 1, colon)), text };
+  const line = Number(s.slice(z + 1, colon));
+  const offset = Number(s.slice(colon + 1, colon2));
+  if (!Number.isInteger(line) || !Number.isInteger(offset)) return undefined;
+  return { file: s.slice(0, z), line, offset, text };
 }
 
 /** Whether an rg binary runs at that path. */

@@ -8,7 +8,15 @@ import { LogFormat } from './model';
 export interface LogSourceConfig {
   /** A folder or a glob ("D:/logs/etaitur-*.json", "/var/log/etaitur/**\/*.log.gz"). */
   readonly path: string;
-  readonly format: LogFormat;
+  /** The format of every file of the source; by default chosen per file by its name. */
+  readonly format?: LogFormat;
+  /** The text format of files whose name does not say CLEF (when `format` is not set). */
+  readonly textFormat: LogFormat;
+}
+
+/** The format of one file of a source: the configured one, else CLEF for .json/.clef/.jsonl names. */
+export function formatOfFile(source: LogSourceConfig, file: string): LogFormat {
+  return source.format ?? (/\.(json|clef|jsonl)(\.\d+)?(\.gz)?$/i.test(file) ? { kind: 'clef' } : source.textFormat);
 }
 
 export function globToRegExp(glob: string): RegExp {

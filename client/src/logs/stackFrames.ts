@@ -16,7 +16,8 @@ const FRAME = /^[ \t]*at ([^\s(]+)\(([^)]*)\)(?: in (.+?):line (\d+))?[ \t]*$/gm
 export function parseStackFrames(text: string): StackFrame[] {
   const out: StackFrame[] = [];
   for (const m of text.matchAll(FRAME)) {
-    const method = m[1].replace(/\[[^\]]*\]/g, '');
+    // Generic arguments dropped; an async state machine frame (Class.<Loo>d__5.MoveNext) names its method.
+    const method = m[1].replace(/\[[^\]]*\]/g, '').replace(/\.<([A-Za-z_]\w*)>d__\d+\.MoveNext$/, '.$1');
     const dot = method.lastIndexOf('.');
     out.push({
       method,
@@ -55,4 +56,29 @@ export function bestPathMatch(framePath: string, candidates: readonly string[]):
     if (n > bestLen) { bestLen = n; best = c; }
   }
   return best;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The 1-based line declaring `member` inside `class <last part of typeName>` in C# source, for
+ * frames without a file (release builds): the Class.Method fallback when no symbol provider answers.
+ */
+export function findMemberLine(source: string, typeName: string, member: string): number | undefined {
+  const cls = typeName.split('.').pop() ?? typeName;
+  const lines = source.split(/\r?\n/);
+  const classRe = new RegExp(`\\b(?:class|struct|record)\\s+${escapeRe(cls)}\\b`);
+  // A declaration: modifiers and a return type before the name, no dot or "new" right before it.
+  const memberRe = member === '.ctor' || member === 'ctor'
+    ? new RegExp(`^\\s*(?:(?:public|private|protected|internal|static)\\s+)*${escapeRe(cls)}\\s*\\(`)
+    : new RegExp(`^\\s*(?:[\\w<>\\[\\],?]+\\s+)+${escapeRe(member)}\\s*(?:<[^>]*>)?\\s*\\(`);
+  const start = lines.findIndex((l) => classRe.test(l));
+  if (start < 0) return undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (/^\s*(?:return|await|throw|var|if|else)\b/.test(lines[i])) continue;
+    if (memberRe.test(lines[i])) return i + 1;
+  }
+  return undefined;
 }

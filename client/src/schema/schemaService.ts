@@ -6,15 +6,28 @@ import type { SchemaLoadResult, SchemaSourceKind } from '../../../server/src/sch
 import type { WorkbenchConfig } from '../config';
 import { planSchemaPaths } from './schemaPaths';
 
+/** The live connection's schema as the browser and status bar show it. */
+export interface LiveSchemaInfo {
+  profile: string;
+  database: string;
+  /** When the catalog was read (for a cached start: when it was last read). */
+  readAt: Date;
+  /** online: polled for changes; reconnecting: the connection dropped, retrying; offline: cached only. */
+  link: 'online' | 'reconnecting' | 'offline';
+  result: SchemaLoadResult;
+  snapshotPath: string;
+}
+
 export type SchemaState =
   | { kind: 'unconfigured' }
   | { kind: 'loading' }
-  | { kind: 'loaded'; source: SchemaSourceKind; result: SchemaLoadResult }
+  | { kind: 'loaded'; source: SchemaSourceKind; result: SchemaLoadResult; live?: LiveSchemaInfo }
   | { kind: 'failed'; source: SchemaSourceKind; error: string };
 
 export class SchemaService implements vscode.Disposable {
   private state: SchemaState = { kind: 'unconfigured' };
   private abort: AbortController | undefined;
+  private live: LiveSchemaInfo | undefined;
   private readonly changed = new vscode.EventEmitter<SchemaState>();
   readonly onDidChange = this.changed.event;
 
@@ -27,12 +40,23 @@ export class SchemaService implements vscode.Disposable {
     return this.state;
   }
 
+  /**
+   * The live connection's schema (undefined: none). With `etaitur.schema.source` "auto" it replaces
+   * the DDL/snapshot schema while set; with "files" it is ignored here.
+   */
+  setLive(info: LiveSchemaInfo | undefined): void {
+    const had = this.live !== undefined;
+    this.live = info;
+    if (info || had) void this.reload();
+  }
+
   /** Reloads from the configured source; a reload in flight is cancelled. */
   async reload(): Promise<SchemaState> {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
     const cfg = this.config();
+    if (this.live && cfg.schemaSource === 'auto') return this.set({ kind: 'loaded', source: 'live', result: this.live.result, live: this.live });
     const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const source: SchemaSourceKind | undefined =
       cfg.schemaDdl.length > 0 ? 'ddl' : cfg.schemaSnapshot ? 'snapshot' : undefined;

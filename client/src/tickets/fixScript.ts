@@ -1,30 +1,17 @@
-// A new fix script from the safe template (transaction, row-count check, rollback by default), ticket in the header.
+// A new fix script for a ticket: the ticket in the header, the body inside the project's one safe fix template.
+import { safeTemplate } from '../../../server/src/features/codeActions/safeTemplate';
 import { Ticket } from './model';
 
-export function fixScriptTemplate(t: Pick<Ticket, 'key' | 'title'>, author: string, date: Date): string {
+const PLACEHOLDER = `-- Back up the rows first, e.g. SELECT * INTO #enne FROM [dbo].[Menetlus] WHERE ...;
+-- UPDATE [dbo].[Menetlus] SET ... WHERE ...;`;
+
+export function fixScriptTemplate(t: Pick<Ticket, 'key' | 'title'>, author: string, date: Date, expectedRows = 1): string {
   const day = date.toISOString().slice(0, 10);
-  return `-- Ticket: ${t.key} ${t.title}
--- Author: ${author}
--- Date:   ${day}
--- Purpose: 
-SET XACT_ABORT ON;
-SET NOCOUNT ON;
-GO
-BEGIN TRANSACTION;
-
-DECLARE @expected int = 1;
-
--- UPDATE [dbo].[Menetlus] SET ... WHERE ...;
-
-IF @@ROWCOUNT <> @expected
-BEGIN
-    RAISERROR(N'Oodatud ridade arv ei klapi', 16, 1);
-    ROLLBACK TRANSACTION;
-    RETURN;
-END
-
--- Review the result, then replace ROLLBACK with COMMIT.
-ROLLBACK TRANSACTION;
-GO
-`;
+  return [
+    `-- Ticket: ${t.key} ${t.title}`,
+    `-- Author: ${author}`,
+    `-- Date:   ${day}`,
+    '-- Purpose: ',
+    safeTemplate(PLACEHOLDER, '\n', expectedRows),
+  ].join('\n');
 }

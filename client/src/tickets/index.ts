@@ -47,10 +47,17 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
     } else view.show(r, undefined);
   };
 
+  // Several settings written at once fire several rebuilds; only the last one may start a poller.
+  let generation = 0;
   const rebuild = async () => {
+    const mine = ++generation;
+    const token = await deps.secrets.get(SECRET_KEY);
+    if (mine !== generation) return;
     poller?.dispose();
+    poller = undefined;
+    cache = undefined;
     settings = readTicketSettings();
-    const made = createTracker(settings, await deps.secrets.get(SECRET_KEY));
+    const made = createTracker(settings, token);
     tracker = made.tracker;
     if (!tracker) {
       view.show(undefined, made.problem);
@@ -60,7 +67,12 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
     poller = new Poller(cache, onResult, settings.pollMinutes * 60000);
     poller.start();
   };
-  subs.push({ dispose: () => poller?.dispose() });
+  subs.push({
+    dispose: () => {
+      generation++; // a rebuild still waiting for the token must not start a poller after this
+      poller?.dispose();
+    },
+  });
 
   const needTracker = (): TicketTracker | undefined => {
     if (!tracker) void vscode.window.showWarningMessage(vscode.l10n.t('No issue tracker connection: configure etaitur.tickets.* and set the token.'));
@@ -91,7 +103,7 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
   cmd('etaitur.tickets.open', async (arg?: Ticket) => {
     const tr = needTracker();
     const t = tr && (await pickTicket(arg));
-    if (tr && t) await showTicketDetails(tr, t.id, reveal, () => void vscode.commands.executeCommand('etaitur.tickets.refresh'));
+    return tr && t ? showTicketDetails(tr, t.id, reveal, () => void vscode.commands.executeCommand('etaitur.tickets.refresh')) : undefined;
   });
   cmd('etaitur.tickets.openInBrowser', async (arg?: Ticket) => {
     const tr = needTracker();
@@ -118,7 +130,8 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
     const tr = needTracker();
     const t = tr && (await pickTicket(arg));
     if (!tr || !t) return;
-    const name = branchName(settings.branchTemplate, t);
+    // Branch names are pushed and kept forever: never with a personal code in them.
+    const name = branchName(settings.branchTemplate, { ...t, title: maskText(t.title, false) });
     const git = vscode.extensions.getExtension<{ getAPI(v: 1): GitApi }>('vscode.git');
     const api = git && (git.isActive ? git.exports : await git.activate()).getAPI(1);
     const repo = api?.repositories[0];

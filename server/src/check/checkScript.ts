@@ -3,6 +3,7 @@
 import type { Script } from '../sql/ast';
 import { parseScript } from '../sql/parser';
 import type { Schema } from '../schema/model';
+import type { ClassifierCatalog } from '../classifier/catalog';
 import { resolveScript } from '../resolve/resolver';
 import type { Resolution } from '../resolve/types';
 import { RULES } from '../rules';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   config?: CheckerConfig;
   /** An already parsed tree of the same text (the language server caches it). */
   script?: Script;
+  /** The workspace's classifier files, for unknown-classifier-code. */
+  classifiers?: ClassifierCatalog;
   /** Restrict to these rules (tests). */
   rules?: readonly Rule[];
 }
@@ -45,10 +48,12 @@ export function checkScript(text: string, options: CheckOptions = {}): CheckResu
     if (severity === 'off') continue;
     if (rule.needsSchema && !schema) continue;
     const ctx: RuleContext = {
-      text, script, resolution, schema,
+      text, script, resolution, schema, classifiers: options.classifiers,
       report(range, message, messageEt, data) {
         if (disables?.isDisabled(rule.id, range.start)) return;
-        findings.push({ code: rule.id, severity, range: { start: range.start, end: range.end }, message, messageEt, ...(data ? { data } : {}) });
+        const f: Finding = { code: rule.id, severity, range: { start: range.start, end: range.end }, message, messageEt };
+        if (data) f.data = data;
+        findings.push(f);
       },
     };
     try {
@@ -57,6 +62,7 @@ export function checkScript(text: string, options: CheckOptions = {}): CheckResu
       // A rule bug must not take the whole check down; the other rules still report.
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+  // rule ids are ASCII: plain code-unit order, no locale collation
+  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { script, resolution, findings };
 }

@@ -7,6 +7,8 @@ export interface CliArgs {
   connection?: string;
   /** File with the profiles (default: "connections" in etaitur.json). */
   connections?: string;
+  /** .klass files or folders for unknown-classifier-code (repeatable). */
+  classifiers: string[];
   format: OutputFormat;
   config?: string;
   lang: 'en' | 'et';
@@ -17,7 +19,7 @@ export interface CliArgs {
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const out: CliArgs = { format: 'text', lang: 'en', help: false, paths: [] };
+  const out: CliArgs = { classifiers: [], format: 'text', lang: 'en', help: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -34,6 +36,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--config': out.config = value(); break;
       case '--connection': out.connection = value(); break;
       case '--connections': out.connections = value(); break;
+      case '--classifiers': out.classifiers.push(value()); break;
       case '--format': {
         const f = value();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
@@ -58,7 +61,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return out;
 }
 
-export const HELP = `Usage: etaitur-check [--schema PATH | --connection NAME [--connections FILE]] [--format text|json|sarif] [--config FILE] [--lang en|et] PATH...
+export const HELP = `Usage: etaitur-check [--schema PATH | --connection NAME [--connections FILE]] [--classifiers PATH] [--format text|json|sarif] [--config FILE] [--lang en|et] PATH...
 
 Checks T-SQL fix scripts. PATH may be a .sql file or a folder (searched recursively for *.sql,
 skipping node_modules and .git).
@@ -71,6 +74,9 @@ skipping node_modules and .git).
   --connections FILE
                   JSON file with the profiles: an array, or an object with a "connections" array
                   (default: "connections" in etaitur.json)
+  --classifiers PATH
+                  classifier files (.klass) or a folder of them: codes written to classifier
+                  columns are checked against them (unknown-classifier-code); repeatable
   --format F      text (default): file:line:col severity code message
                   json: [{file, line, column, endLine, endColumn, severity, code, message}]
                   sarif: SARIF 2.1.0

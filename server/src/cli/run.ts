@@ -11,6 +11,7 @@ import { findConfigFile, loadConfigFile } from '../config/loader';
 import type { Schema } from '../schema/model';
 import { loadDdlSchema } from '../schema/ddlSource';
 import { loadSnapshotSchema } from '../schema/snapshotSource';
+import { loadClassifierCatalog } from '../classifier/loadFiles';
 import { loadLiveSchema, readConnectionsFile } from './liveSchema';
 
 export interface CliIo {
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         schema = r.schema;
       }
     }
+    const classifiers = args.classifiers.length ? await loadClassifierCatalog(args.classifiers) : undefined;
     const files = await collectSqlFiles(args.paths);
     const results: FileFindings[] = [];
     for (const file of files) {
@@ -81,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets, drop the BOM
-      const { findings } = checkScript(text, { schema, config });
+      const { findings } = checkScript(text, { schema, config, classifiers });
       results.push({ file, text, findings });
     }
     const items = toJsonFindings(results, args.lang);

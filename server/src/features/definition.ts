@@ -1,7 +1,6 @@
-// Go to definition and find references for tables and columns.
+// Go to definition for tables and columns (find references: references.ts, by resolution).
 import type { Schema, SourceLocation, TableInfo } from '../schema/model';
-import { lex } from '../sql/parser';
-import { aliasesIn, batchBounds } from './completion/context';
+import { aliasesAt } from './completion/scope';
 import { aliasTable, nameAt } from './hover';
 import { generateTableDdl, schemaUri } from './schemaDdl';
 
@@ -17,8 +16,7 @@ export function symbolAt(text: string, offset: number, schema: Schema): SymbolAt
   if (!n) return undefined;
   const word = n.parts[n.index];
   const qual = n.parts.slice(0, n.index);
-  const b = batchBounds(text, offset);
-  const aliases = aliasesIn(text.slice(b.start, b.end));
+  const aliases = aliasesAt(text, offset, schema);
   if (n.index === n.parts.length - 1 || qual.length === 0) {
     if (qual.length === 1 && aliases.has(qual[0].toLowerCase())) {
       const t = aliasTable(schema, aliases, qual[0]);
@@ -48,18 +46,4 @@ export function definition(text: string, offset: number, schema: Schema): Defini
   if (loc?.file) return { kind: 'file', location: loc };
   const ddl = generateTableDdl(s.table);
   return { kind: 'generated', uri: schemaUri(s.table), line: s.column ? ddl.columnLines.get(s.column.toLowerCase()) ?? 0 : 0 };
-}
-
-/** Spans in a script where the name occurs as an identifier (not in strings or comments). */
-export function findReferences(text: string, name: string, caseSensitive = false): { start: number; end: number }[] {
-  const want = caseSensitive ? name : name.toLowerCase();
-  const out: { start: number; end: number }[] = [];
-  // Cheap pre-check: most workspace files don't mention the name at all.
-  if (!(caseSensitive ? text : text.toLowerCase()).includes(want)) return out;
-  for (const t of lex(text).tokens) {
-    if (t.type !== 'word' && t.type !== 'quoted') continue;
-    const n = t.type === 'quoted' ? t.text.slice(1, -1).replace(/]]/g, ']').replace(/""/g, '"') : t.text;
-    if ((caseSensitive ? n : n.toLowerCase()) === want) out.push({ start: t.start, end: t.end });
-  }
-  return out;
 }

@@ -29,7 +29,7 @@ export function toDiagnostic(lines: LineIndex, f: Finding, estonian: boolean): D
 export const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, snippet: CompletionItemKind.Snippet, schema: CompletionItemKind.Module,
   table: CompletionItemKind.Class, view: CompletionItemKind.Interface, column: CompletionItemKind.Field,
-  variable: CompletionItemKind.Variable, tempTable: CompletionItemKind.Struct,
+  variable: CompletionItemKind.Variable, tempTable: CompletionItemKind.Struct, value: CompletionItemKind.EnumMember,
 };
 
 const SYMBOL_KIND = { batch: SymbolKind.Namespace, statement: SymbolKind.Event, variable: SymbolKind.Variable, tempTable: SymbolKind.Struct } as const;

@@ -1,18 +1,34 @@
 // Debounced diagnostics per document; a newer change supersedes (cancels) a pending or running check.
+// The debounce adapts: `delayMs` while checks are fast or keystrokes are far apart; during a burst of typing
+// in a document whose last check was slow (a 10,000-line script) it waits up to half a check's time, so
+// the server doesn't queue one slow check per keystroke.
+
+/** Delay before the next check, given how long the last one took and how long ago the previous change came. */
+export function adaptiveDelay(baseMs: number, lastMs: number | undefined, sincePreviousMs: number, maxMs = 250): number {
+  if (lastMs === undefined || lastMs <= 4 * baseMs + 20 || sincePreviousMs >= lastMs) return baseMs;
+  return Math.max(baseMs, Math.min(maxMs, Math.round(lastMs / 2)));
+}
+
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
+  private readonly lastMs = new Map<string, number>();
+  private readonly scheduledAt = new Map<string, number>();
 
   constructor(private readonly delayMs: number, private readonly run: (uri: string, isCurrent: () => boolean) => Promise<void>) {}
 
-  schedule(uri: string, delay = this.delayMs): void {
+  schedule(uri: string, delay?: number): void {
+    const now = performance.now();
+    delay ??= adaptiveDelay(this.delayMs, this.lastMs.get(uri), now - (this.scheduledAt.get(uri) ?? -Infinity));
+    this.scheduledAt.set(uri, now);
     const gen = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, gen);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      void this.run(uri, () => this.generation.get(uri) === gen);
+      const started = performance.now();
+      void this.run(uri, () => this.generation.get(uri) === gen).finally(() => this.lastMs.set(uri, performance.now() - started));
     }, delay));
   }
 
@@ -20,6 +36,8 @@ export class DiagnosticsScheduler {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
+    this.lastMs.delete(uri);
+    this.scheduledAt.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
   }
 }

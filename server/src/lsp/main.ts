@@ -8,4 +8,5 @@ const connection = createConnection(ProposedFeatures.all);
 // Nothing may take the process down: log and keep answering.
 process.on('uncaughtException', (e) => { try { connection.console.error(`uncaught: ${e.stack ?? e.message}`); } catch { /* ignore */ } });
 process.on('unhandledRejection', (e) => { try { connection.console.error(`unhandled rejection: ${String(e)}`); } catch { /* ignore */ } });
-startServer(connection, { diagnosticsDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 5 });
+// ETAITUR_INCREMENTAL_PARSE=0 parses every version in full (the bench's A/B comparison).
+startServer(connection, { diagnosticsDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 5, incrementalParse: process.env.ETAITUR_INCREMENTAL_PARSE !== '0' });

@@ -10,13 +10,50 @@ export interface LoadedSchema { key: string; spec: SchemaSpec; result?: SchemaLo
 
 function specKey(s: SchemaSpec): string { return JSON.stringify([s.snapshot, [...s.ddl].sort(), s.defaultSchema ?? '', !!s.caseSensitive]); }
 
+/** The live schema the client pointed us at: a snapshot file it wrote from the catalog. */
+export interface LiveSchemaSpec { profile: string; snapshotPath: string; readAt: string }
+
+/** Validates the untrusted notification payload; anything odd means "no live schema". */
+export function parseLiveSchema(raw: unknown): LiveSchemaSpec | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const snapshotPath = text(r.snapshotPath);
+  if (!snapshotPath || !path.isAbsolute(snapshotPath)) return undefined;
+  return { profile: text(r.profile), snapshotPath, readAt: text(r.readAt) };
+}
+
 export class SchemaStore {
   private readonly loads = new Map<string, { promise: Promise<LoadedSchema>; controller: AbortController }>();
+  private live: LiveSchemaSpec | undefined;
 
   constructor(private readonly log: (msg: string) => void, private readonly onLoaded: (s: LoadedSchema) => void) {}
 
-  /** The schema for a spec, loading it once; undefined spec -> no schema. */
-  get(spec: SchemaSpec | undefined): Promise<LoadedSchema | undefined> {
+  /**
+   * Sets (or with anything invalid, clears) the live schema; while set it takes precedence over every
+   * DDL/snapshot spec (keeping their defaultSchema and caseSensitive). Returns true when it changed.
+   */
+  setLive(raw: unknown): boolean {
+    const next = parseLiveSchema(raw);
+    const same = JSON.stringify(next ?? null) === JSON.stringify(this.live ?? null);
+    if (same) return false;
+    // The same file with a new readAt was rewritten: drop its load so it is read again.
+    for (const p of [this.live?.snapshotPath, next?.snapshotPath]) if (p) this.invalidate([p]);
+    this.live = next;
+    return true;
+  }
+
+  get liveSchema(): LiveSchemaSpec | undefined { return this.live; }
+
+  /** The spec actually used for a document: the live snapshot while one is set. */
+  effective(spec: SchemaSpec | undefined): SchemaSpec | undefined {
+    if (!this.live) return spec;
+    return { snapshot: this.live.snapshotPath, ddl: [], defaultSchema: spec?.defaultSchema, caseSensitive: spec?.caseSensitive };
+  }
+
+  /** The schema for a spec (or the live one), loading it once; undefined spec and no live schema -> no schema. */
+  get(requested: SchemaSpec | undefined): Promise<LoadedSchema | undefined> {
+    const spec = this.effective(requested);
     if (!spec || (!spec.snapshot && spec.ddl.length === 0)) return Promise.resolve(undefined);
     const key = specKey(spec);
     const existing = this.loads.get(key);

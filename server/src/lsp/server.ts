@@ -9,18 +9,24 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
-import { definition, findReferences, symbolAt } from '../features/definition';
+import { definition, symbolAt } from '../features/definition';
+import { resolvedReferences, resolvedSymbolAt } from '../features/references';
+import { parseScript } from '../sql/parser';
+import { resolveScript, type Resolution } from '../resolve';
 import { documentSymbols } from '../features/symbols';
 import { foldingRanges } from '../features/folding';
 import { signatureHelp } from '../features/signatureHelp';
 import { codeActions, type FindingLike } from '../features/codeActions';
 import { generateTableDdl, parseSchemaUri } from '../features/schemaDdl';
+import { langOf, msg, type Lang } from '../features/messages';
 import { checkScript } from '../check';
 import { LineIndex } from '../text/lineIndex';
 import type { Schema } from '../schema/model';
 import type { CheckerConfig } from '../config/config';
-import { CheckWorkspaceRequest, ClassifierDeploySqlRequest, SchemaDocumentRequest, SchemaStatusNotification } from '../shared/customMessages';
+import type { ClassifierCatalog } from '../classifier/catalog';
+import { CheckWorkspaceRequest, ClassifierDeploySqlRequest, ClassifierDriftRequest, LiveSchemaNotification, SchemaDocumentRequest, SchemaStatusNotification } from '../shared/customMessages';
 import { ClassifierDocuments, isClassifierDocument } from './classifierDocuments';
+import { ClassifierCatalogStore } from './classifierCatalogStore';
 import { AnalysisCache, type Analysis } from './analysis';
 import { ConfigStore } from './configStore';
 import { COMPLETION_KIND, toDiagnostic, toDocumentSymbol, toOffset, toRange } from './convert';
@@ -30,7 +36,7 @@ import { SchemaStore, type SchemaSpec } from './schemaStore';
 import { SettingsCache } from './settings';
 import { listSqlFiles } from './workspaceFiles';
 
-export interface ServerOptions { diagnosticsDelayMs: number }
+export interface ServerOptions { diagnosticsDelayMs: number; incrementalParse?: boolean }
 
 function uriToPath(uri: string): string | undefined {
   try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
@@ -39,12 +45,15 @@ function uriToPath(uri: string): string | undefined {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => { try { connection.console.log(m); } catch { /* connection gone */ } };
-  const analyses = new AnalysisCache();
+  const analyses = new AnalysisCache(options.incrementalParse ?? true);
   const classifiers = new ClassifierDocuments();
+  const catalogs = new ClassifierCatalogStore(() => folders, log);
   const configs = new ConfigStore(log);
   let folders: string[] = [];
   let pullConfig = false;
   let estonian = false;
+  /** The client watches the files itself (synchronize.fileEvents): don't register watchers too. */
+  let clientWatches = false;
   let settings!: SettingsCache;
   const schemas = new SchemaStore(log, (l) => {
     try {
@@ -77,10 +86,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return undefined;
   }
 
-  async function contextFor(uri: string): Promise<{ schema?: Schema; config?: CheckerConfig }> {
+  async function contextFor(uri: string): Promise<{ schema?: Schema; config?: CheckerConfig; classifiers?: ClassifierCatalog }> {
     const cfg = await configs.get(uriToPath(uri));
     const loaded = await schemas.get(await specFor(uri, cfg));
-    return { schema: loaded?.result?.schema, config: cfg?.config };
+    return { schema: loaded?.result?.schema, config: cfg?.config, classifiers: await catalogs.get() };
   }
 
   async function analyze(uri: string): Promise<Analysis | undefined> {
@@ -89,17 +98,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const ctx = await contextFor(uri);
     const current = documents.get(uri);
     if (!current) return undefined;
-    return analyses.get(uri, current.version, current.getText(), ctx.schema, ctx.config);
+    return analyses.get(uri, current.version, current.getText(), ctx.schema, ctx.config, ctx.classifiers);
   }
 
   const scheduler = new DiagnosticsScheduler(options.diagnosticsDelayMs, guarded('diagnostics', log, undefined, async (uri: string, isCurrent: () => boolean) => {
     const cdoc = documents.get(uri);
     if (cdoc && isClassifierDocument(cdoc)) {
       const { schema } = await contextFor(uri);
-      const isEt = (await settings.get(uri)).estonian;
+      const s = await settings.get(uri);
       const current = documents.get(uri);
       if (!current || current.version !== cdoc.version || !isCurrent()) return;
-      await connection.sendDiagnostics({ uri, version: current.version, diagnostics: classifiers.diagnostics(current, schema, isEt) });
+      await connection.sendDiagnostics({ uri, version: current.version, diagnostics: classifiers.diagnostics(current, schema, s.estonian, s.classifiers.requiredLanguages) });
       return;
     }
     const a = await analyze(uri);
@@ -107,6 +116,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const isEt = (await settings.get(uri)).estonian;
     await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map((f) => toDiagnostic(a.lines, f, isEt)) });
   }));
+
+  async function langFor(uri: string): Promise<Lang> {
+    return (await settings.get(uri)).estonian ? 'et' : 'en';
+  }
 
   function recheckOpen(): void {
     for (const d of documents.all()) scheduler.schedule(d.uri, 0);
@@ -116,9 +129,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     folders = (params.workspaceFolders ?? []).map((f: WorkspaceFolder) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!folders.length && params.rootUri) { const r = uriToPath(params.rootUri); if (r) folders = [r]; }
     pullConfig = !!params.capabilities.workspace?.configuration;
-    estonian = /^et\b/i.test(params.locale ?? '');
+    const init = params.initializationOptions as { settings?: unknown; locale?: unknown; fileEvents?: unknown } | undefined;
+    estonian = langOf(init?.locale ?? params.locale) === 'et';
+    clientWatches = init?.fileEvents === true;
     settings = new SettingsCache(connection, () => pullConfig, estonian);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings.clear(init.settings);
     return {
       capabilities: {
@@ -142,9 +156,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void caps;
     try {
       if (pullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'etaitur' }).catch(() => undefined);
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.json' }],
-      }).catch(() => undefined);
+      if (!clientWatches) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.sql' }, { globPattern: '**/*.json' }, { globPattern: '**/*.klass' }],
+        }).catch(() => undefined);
+      }
     } catch (e) { log(`registration failed: ${String(e)}`); }
   });
 
@@ -159,14 +175,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const files = p.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => !!f);
     if (files.some((f) => path.basename(f).toLowerCase() === 'etaitur.json')) { configs.clear(); schemas.clear(); analyses.clear(); recheckOpen(); return; }
     if (schemas.invalidate(files).length) { analyses.clear(); recheckOpen(); }
+    if (catalogs.invalidate(files)) recheckOpen();
+  }));
+
+  // The client's live connection: check against its cached catalog snapshot (null: back to settings).
+  connection.onNotification(LiveSchemaNotification.method, guarded('liveSchema', log, undefined, (p: LiveSchemaNotification.Params) => {
+    if (schemas.setLive(p)) { analyses.clear(); recheckOpen(); }
   }));
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => scheduler.schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => scheduler.schedule(e.document.uri));
+  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    scheduler.schedule(e.document.uri);
+    // An edited classifier file changes the codes the SQL documents are checked against.
+    const file = isClassifierDocument(e.document) ? uriToPath(e.document.uri) : undefined;
+    if (file && catalogs.setOpen(file, e.document.getText())) for (const d of documents.all()) if (!isClassifierDocument(d)) scheduler.schedule(d.uri);
+  });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     scheduler.cancel(e.document.uri);
     analyses.delete(e.document.uri);
     classifiers.forget(e.document.uri);
+    const klass = isClassifierDocument(e.document) ? uriToPath(e.document.uri) : undefined;
+    if (klass && catalogs.setOpen(klass, undefined)) recheckOpen();
     settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -184,8 +213,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const t = textOf(p.textDocument.uri);
     if (!t) return null;
     const offset = toOffset(t.lines, p.position);
-    const { schema } = await contextFor(p.textDocument.uri);
-    const r = complete(t.text, offset, schema);
+    const { schema, classifiers: codes } = await contextFor(p.textDocument.uri);
+    const r = complete(t.text, offset, schema, codes, analyses.parserFor(p.textDocument.uri));
     const range = toRange(t.lines, r.replaceStart, offset);
     return {
       isIncomplete: r.items.length >= 300,
@@ -201,8 +230,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover(guarded('hover', log, null, async (p) => {
     const t = textOf(p.textDocument.uri);
     if (!t) return null;
-    const { schema } = await contextFor(p.textDocument.uri);
-    const h = hover(t.text, toOffset(t.lines, p.position), schema);
+    const { schema, classifiers: codes } = await contextFor(p.textDocument.uri);
+    const h = hover(t.text, toOffset(t.lines, p.position), schema, codes, await langFor(p.textDocument.uri), analyses.parserFor(p.textDocument.uri));
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(t.lines, h.start, h.end) } : null;
   }));
 
@@ -224,28 +253,45 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const table = l.result?.schema.findTable(id.name, id.schema);
       if (table) return { text: generateTableDdl(table).text };
     }
-    return { text: `-- ${id.schema}.${id.name}: not in the loaded schema\n` };
+    return { text: `-- ${msg(estonian ? 'et' : 'en', 'notInSchema', `${id.schema}.${id.name}`)}\n` };
   }));
 
+  // References by resolution (the table or column the name is bound to, not every word with that name),
+  // in the open documents and the workspace's .sql files.
   connection.onReferences(guarded('references', log, [] as Location[], async (p) => {
-    const t = textOf(p.textDocument.uri);
-    if (!t) return [];
-    const { schema } = await contextFor(p.textDocument.uri);
-    if (!schema) return [];
-    const s = symbolAt(t.text, toOffset(t.lines, p.position), schema);
-    if (!s) return [];
-    const name = s.column ?? s.table.name;
+    const a = await analyze(p.textDocument.uri);
+    if (!a?.schema) return [];
+    const offset = toOffset(a.lines, p.position);
+    // The resolver binds complete statements; mid-edit text falls back to the name under the cursor.
+    const target = resolvedSymbolAt(a.result.resolution, offset, a.schema) ?? symbolAt(a.text, offset, a.schema);
+    if (!target) return [];
     const out: Location[] = [];
-    const open = new Set(documents.all().map((d: TextDocument) => d.uri));
-    const add = (uri: string, text: string) => {
-      const lines = new LineIndex(text);
-      for (const r of findReferences(text, name, schema.options.caseSensitive)) out.push({ uri, range: toRange(lines, r.start, r.end) });
+    const add = (uri: string, lines: LineIndex, res: Resolution, schema: Schema) => {
+      for (const r of resolvedReferences(res, target, schema)) out.push({ uri, range: toRange(lines, r.start, r.end) });
     };
-    for (const d of documents.all()) if (!isClassifierDocument(d)) add(d.uri, d.getText());
+    const open = new Set<string>();
+    for (const d of documents.all()) {
+      const da = await analyze(d.uri);
+      if (!da?.schema) continue;
+      open.add(d.uri);
+      add(d.uri, da.lines, da.result.resolution, da.schema);
+    }
+    const want = (target.column ?? target.table.name).toLowerCase();
     for (const f of await listSqlFiles(folders)) {
       const uri = pathToFileURL(f).toString();
       if (open.has(uri)) continue;
-      try { add(uri, await fs.readFile(f, 'utf8')); } catch { /* unreadable: skip */ }
+      let text: string;
+      try { text = await fs.readFile(f, 'utf8'); } catch { continue; }
+      // Cheap pre-check: most files don't mention the name at all.
+      if (!text.toLowerCase().includes(want)) continue;
+      const { schema } = await contextFor(uri);
+      if (!schema) continue;
+      add(uri, new LineIndex(text), resolveScript(parseScript(text), schema), schema);
+      await new Promise((res) => setImmediate(res)); // keep answering while a big workspace is searched
+    }
+    if (p.context?.includeDeclaration) {
+      const loc = target.column ? a.schema.findColumn(target.table, target.column)?.location : target.table.location;
+      if (loc?.file) out.unshift({ uri: pathToFileURL(loc.file).toString(), range: { start: loc.start, end: loc.end } });
     }
     return out;
   }));
@@ -272,13 +318,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onCodeAction(guarded('codeAction', log, [] as CodeAction[], async (p) => {
+    const kdoc = documents.get(p.textDocument.uri);
+    if (kdoc && isClassifierDocument(kdoc)) return classifiers.codeActions(kdoc, p.range, p.context.diagnostics, (await settings.get(p.textDocument.uri)).estonian);
     const a = await analyze(p.textDocument.uri);
     if (!a) return [];
     const start = toOffset(a.lines, p.range.start);
     const end = toOffset(a.lines, p.range.end);
     const findings: FindingLike[] = a.result.findings;
     const diagnostics = p.context.diagnostics;
-    return codeActions(a.text, { start, end }, findings, a.schema).map((c): CodeAction => ({
+    return codeActions(a.text, { start, end }, findings, a.schema, await langFor(p.textDocument.uri)).map((c): CodeAction => ({
       title: c.title, kind: c.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite, isPreferred: c.preferred,
       diagnostics: c.fixes ? diagnostics.filter((d: { code?: number | string }) => d.code === c.fixes) : undefined,
       edit: { changes: { [p.textDocument.uri]: c.edits.map((e) => ({ range: toRange(a.lines, e.start, e.end), newText: e.newText })) } },
@@ -298,6 +346,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const { schema } = await contextFor(p.uri);
       const current = documents.get(p.uri);
       return current ? classifiers.deploySql(current, schema) : { error: 'document closed' };
+    }));
+
+  connection.onRequest(ClassifierDriftRequest.method, guarded('classifierDrift', log, { missingInFile: 0, missingInDatabase: 0, differs: 0, error: 'internal error' } as ClassifierDriftRequest.Result,
+    (p: ClassifierDriftRequest.Params): ClassifierDriftRequest.Result => {
+      const doc = documents.get(p.uri);
+      if (!doc || !isClassifierDocument(doc)) return { missingInFile: 0, missingInDatabase: 0, differs: 0, error: 'not an open classifier document' };
+      const rows = Array.isArray(p.rows) ? p.rows.filter((r) => r && typeof r === 'object' && !Array.isArray(r)) : null;
+      const r = classifiers.setRows(doc, rows, p.source);
+      scheduler.schedule(p.uri, 0);
+      return r;
     }));
 
   connection.onRequest(CheckWorkspaceRequest.method, guarded('checkWorkspace', log, { files: 0, findings: 0, errors: 0, durationMs: 0 },

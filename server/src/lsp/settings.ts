@@ -5,15 +5,19 @@ export interface ServerSettings {
   schema: { ddl: string[]; snapshot: string };
   /** Messages in Estonian. */
   estonian: boolean;
+  /** Languages every classifier value must be named in, when its file has no `languages` line. */
+  classifiers: { requiredLanguages: string[] };
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { schema: { ddl: [], snapshot: '' }, estonian: false };
+export const DEFAULT_SETTINGS: ServerSettings = { schema: { ddl: [], snapshot: '' }, estonian: false, classifiers: { requiredLanguages: ['et'] } };
 
 export function normalizeSettings(raw: unknown, estonian: boolean): ServerSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as { schema?: { ddl?: unknown; snapshot?: unknown } };
+  const r = (raw && typeof raw === 'object' ? raw : {}) as { schema?: { ddl?: unknown; snapshot?: unknown }; classifiers?: { requiredLanguages?: unknown } };
   const ddl = Array.isArray(r.schema?.ddl) ? r.schema!.ddl.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
   const snapshot = typeof r.schema?.snapshot === 'string' ? r.schema.snapshot : '';
-  return { schema: { ddl, snapshot }, estonian };
+  const langs = r.classifiers?.requiredLanguages;
+  const requiredLanguages = Array.isArray(langs) ? langs.filter((x): x is string => x === 'et' || x === 'en' || x === 'ru') : ['et'];
+  return { schema: { ddl, snapshot }, estonian, classifiers: { requiredLanguages } };
 }
 
 export class SettingsCache {

@@ -1,7 +1,7 @@
 // Name resolution: public surface for rules and the language server.
 export { resolveScript, inferExpressionType } from './resolver';
 export * from './types';
-export { walk, forEachChild } from './walk';
+export { walk, forEachChild } from '../sql/visit';
 import type { Resolution, Source, VariableDecl } from './types';
 
 /** Sources visible at an offset (innermost query first), for completion and hover. */

@@ -25,6 +25,7 @@ import { nolockThenModify } from './nolockThenModify';
 import { nonAsciiWithoutN } from './nonAsciiWithoutN';
 import { topWithoutOrderBy } from './topWithoutOrderBy';
 import { alwaysTrueCondition } from './alwaysTrueCondition';
+import { unknownClassifierCode } from './unknownClassifierCode';
 
 export type { Rule, Finding, Severity, RuleContext, RuleCategory } from './rule';
 
@@ -33,7 +34,7 @@ export const RULES: readonly Rule[] = [
   missingNotNull, nullIntoNotNull, identityInsert, updateWithoutWhere, deleteWithoutWhere, noTransaction,
   unbalancedTransaction, destructiveStatement, personalDataLiteral, undeclaredVariable,
   missingXactAbort, noRowcountGuard, rowcountAfterOtherStatement, equalsNull, nolockThenModify,
-  nonAsciiWithoutN, topWithoutOrderBy, alwaysTrueCondition,
+  nonAsciiWithoutN, topWithoutOrderBy, alwaysTrueCondition, unknownClassifierCode,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

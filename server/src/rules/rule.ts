@@ -2,6 +2,7 @@
 import type { Script, Span } from '../sql/ast';
 import type { Schema } from '../schema/model';
 import type { Resolution } from '../resolve/types';
+import type { ClassifierCatalog } from '../classifier/catalog';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleCategory = 'schema' | 'safety' | 'correctness' | 'style' | 'syntax';
@@ -22,6 +23,8 @@ export interface RuleContext {
   resolution: Resolution;
   /** Present only when a non-empty schema was given; schema rules do nothing without it. */
   schema?: Schema;
+  /** The workspace's classifier files (unknown-classifier-code). */
+  classifiers?: ClassifierCatalog;
   report(range: Span, message: string, messageEt: string, data?: Record<string, unknown>): void;
 }
 

@@ -1,7 +1,7 @@
 // Path-sensitive tracking of the transaction depth through a script: IF/ELSE, TRY/CATCH, GOTO/labels,
 // RETURN, WHILE, GO (transactions survive batches). States are small sets of {depth, opener}.
 import type * as A from '../sql/ast';
-import { nodesByKind } from '../resolve/walk';
+import { nodesByKind } from '../sql/visit';
 
 export interface TxState {
   depth: number;
@@ -53,7 +53,8 @@ function tranTestInner(cond: A.Expression | undefined): 'thenOpen' | 'thenClosed
 
 class Flow {
   private pending = new Map<string, TxState[]>();
-  private catchCollect: TxState[][] = [];
+  /** States seen inside each open TRY (what its CATCH can start with); `last` skips re-adding an unchanged list. */
+  private catchCollect: { states: TxState[]; last?: TxState[] }[] = [];
   private savepoints = new Set<string>();
 
   constructor(private readonly ev: TxEvents) {}
@@ -69,7 +70,11 @@ class Flow {
   }
 
   private note(states: TxState[]): void {
-    for (const c of this.catchCollect) c.push(...states);
+    for (const c of this.catchCollect) {
+      if (c.last === states) continue;
+      c.last = states;
+      for (const x of states) c.states.push(x);
+    }
   }
 
   stmt(st: A.Statement, states: TxState[]): TxState[] {
@@ -114,11 +119,11 @@ class Flow {
         out = this.list(st.statements, states);
         break;
       case 'TryCatch': {
-        const collected: TxState[] = [...states];
+        const collected = { states: [...states], last: states };
         this.catchCollect.push(collected);
         const afterTry = this.list(st.tryStatements, states);
         this.catchCollect.pop();
-        const afterCatch = this.list(st.catchStatements, uniq(collected));
+        const afterCatch = this.list(st.catchStatements, uniq(collected.states));
         out = uniq([...afterTry, ...afterCatch]);
         break;
       }

@@ -10,6 +10,14 @@ function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo 
   if (r.ok) return;
   seen.add(lit.range.start);
   const shown = lit.literalType === 'string' || lit.literalType === 'nstring' ? `'${lit.value}'` : lit.raw;
+  if (r.reason === 'dateformat') {
+    ctx.report(
+      lit.range,
+      `${shown} is read by SQL Server according to the session's DATEFORMAT and language (${type.name}, column ${col}): write it as 'YYYY-MM-DD' or 'YYYYMMDD'.`,
+      `${shown} loeb SQL Server seansi DATEFORMAT-i ja keele järgi (${type.name}, veerg ${col}): kirjuta kujul 'AAAA-KK-PP' või 'AAAAKKPP'.`,
+    );
+    return;
+  }
   ctx.report(lit.range, `${shown} cannot be converted to ${type.name} (column ${col}).`, `${shown} ei teisendu tüübiks ${type.name} (veerg ${col}).`);
 }
 

@@ -10,7 +10,8 @@ export const unknownColumn: Rule = {
   check(ctx) {
     const seen = new Set<number>();
     // Scripts repeat the same misspelling against the same tables: rank candidates once per pair.
-    const suggestions = new Map<string, string[]>();
+    // Candidate lists are shared per column list by the resolver: memo by list identity, then name.
+    const suggestions = new Map<string[], Map<string, string[]>>();
     for (const u of ctx.resolution.unknownColumns) {
       const r = u.ref.column?.range ?? u.ref.range;
       if (seen.has(r.start)) continue;
@@ -18,11 +19,12 @@ export const unknownColumn: Rule = {
       const name = u.ref.column?.name ?? '';
       const where = u.source?.table ? ` in ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` in ${u.source.name}` : '';
       const whereEt = u.source?.table ? ` tabelis ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` allikas ${u.source.name}` : '';
-      const memoKey = name + '\u0000' + u.candidates.join('\u0001');
-      let s = suggestions.get(memoKey);
+      let byName = suggestions.get(u.candidates);
+      if (!byName) suggestions.set(u.candidates, (byName = new Map()));
+      let s = byName.get(name);
       if (!s) {
         s = suggest(name, u.candidates);
-        suggestions.set(memoKey, s);
+        byName.set(name, s);
       }
       const hint = s.length ? ` Did you mean ${s.join(', ')}?` : '';
       const hintEt = s.length ? ` Kas mõtlesid: ${s.join(', ')}?` : '';

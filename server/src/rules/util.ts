@@ -1,6 +1,6 @@
 // Helpers shared by rules: statement walks, literal conversion checks, suggestions.
 import type * as A from '../sql/ast';
-import { forEachChild, nodesByKind, walk, type AnyNode } from '../resolve/walk';
+import { forEachChild, nodesByKind, walk, type AnyNode } from '../sql/visit';
 import type { TypeInfo } from '../resolve/types';
 
 /** Every statement in the script, nested ones included (IF, WHILE, blocks, TRY/CATCH, routine bodies). */
@@ -71,7 +71,7 @@ export function literalConverts(lit: A.Literal, type: TypeInfo): { ok: boolean; 
       if (t === 'money' || t === 'smallmoney') return { ok: /^[+-]?\s*[$€£]?\s*(\d[\d,]*)?(\.\d*)?$/.test(v) && /\d/.test(v) };
       return { ok: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) };
     }
-    if (DATE_TYPES.has(t)) return { ok: validDateString(v, t) };
+    if (DATE_TYPES.has(t)) return dateString(v, t);
     if (t === 'time') return { ok: /^\d{1,2}:\d{2}(:\d{2}(\.\d{1,7})?)?\s*(AM|PM)?$/i.test(v) };
     if (t === 'uniqueidentifier') return { ok: /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(v) };
     return { ok: true };
@@ -88,24 +88,35 @@ export function literalConverts(lit: A.Literal, type: TypeInfo): { ok: boolean; 
   return { ok: true };
 }
 
-function validDateString(v: string, t: string): boolean {
-  // ISO and common forms; unusual formats (e.g. '31.01.2024' depends on DATEFORMAT): be lenient only for known shapes.
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:\d{2})?$/.exec(v);
-  if (!m) m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/.exec(v);
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?`;
+/** 'YYYYMMDD' [hh:mm[:ss[.f]]]: unambiguous under every DATEFORMAT and language. */
+const UNSEPARATED = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})(?:\s+${TIME})?$`);
+/** 'YYYY-MM-DD' [T| ]hh:mm[:ss[.f]] [Z|+hh:mm] (ISO 8601). */
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)${TIME})?\s*(Z|[+-]\d{2}:\d{2})?$`, 'i');
+const TIME_ONLY = new RegExp(String.raw`^${TIME}$`);
+
+/**
+ * Date strings: only the ISO forms ('YYYY-MM-DD', 'YYYYMMDD', 'YYYY-MM-DDThh:mm:ss') are accepted.
+ * Everything else ('24.11.2026', '11/24/2026', '2026/11/24', '24 nov 2026') is read by SQL Server
+ * according to the session's DATEFORMAT and language (Estonian: dmy), so the same script fails
+ * or silently writes another day under another login: reported with reason 'dateformat'.
+ */
+function dateString(v: string, t: string): { ok: boolean; reason?: string } {
+  const m = ISO.exec(v) ?? UNSEPARATED.exec(v);
   if (!m) {
-    // Other formats (dd.mm.yyyy, 'Jan 1 2024'): SQL Server may accept them depending on settings; stay silent
-    // unless they are clearly not a date at all.
-    return /\d/.test(v) && /^[\w\s.,:/+-]+$/.test(v);
+    if (TIME_ONLY.test(v) && t !== 'date') return { ok: true };
+    return { ok: false, reason: 'dateformat' };
   }
   const y = +m[1], mo = +m[2], d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (mo < 1 || mo > 12 || d < 1) return { ok: false };
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-  if (d > days) return false;
-  if (t === 'datetime' && y < 1753) return false;
-  if (t === 'smalldatetime' && (y < 1900 || y > 2079)) return false;
-  if (m[4] !== undefined && (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59))) return false;
-  return true;
+  if (d > days) return { ok: false };
+  if (t === 'datetime' && y < 1753) return { ok: false };
+  if (t === 'smalldatetime' && (y < 1900 || y > 2079)) return { ok: false };
+  if (m[4] !== undefined && (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59))) return { ok: false };
+  if (m[8] !== undefined && t !== 'datetimeoffset' && t !== 'datetime2' && t !== 'date' && m[8].toUpperCase() !== 'Z') return { ok: false };
+  return { ok: true };
 }
 
 /** Closest names by edit distance, for did-you-mean. */
@@ -126,7 +137,8 @@ export function suggest(name: string, candidates: string[], max = 3): string[] {
 
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 5) return 99;
-  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
+  const prev: number[] = [];
+  for (let j = 0; j <= b.length; j++) prev.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;

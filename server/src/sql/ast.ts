@@ -668,6 +668,8 @@ export interface ColumnDefinition extends NodeBase {
   primaryKey?: boolean;
   unique?: boolean;
   references?: { table: ObjectName; columns: Identifier[] };
+  /** Inline CHECK (expr) */
+  check?: Expression;
   collation?: string;
   rowguidcol?: boolean;
 }

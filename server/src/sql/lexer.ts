@@ -52,194 +52,212 @@ function isTwoCharOp(c: number, c1: number): boolean {
 }
 
 export function lex(text: string): LexResult {
+  const sc = new Scanner(text);
   const tokens: Token[] = [];
-  const comments: Comment[] = [];
-  const n = text.length;
-  let i = 0;
-  let nl = true;
+  for (;;) {
+    const t = sc.next();
+    tokens.push(t);
+    if (t.type === 'eof') break;
+  }
+  return { tokens, comments: sc.comments };
+}
 
-  // Upper-cased forms are interned: scripts repeat the same names and keywords.
-  const upperCache = new Map<string, string>();
-  const push = (type: TokenType, start: number, end: number, error?: string, upper?: boolean): void => {
-    const t = text.slice(start, end);
+/**
+ * Produces the tokens of a text one at a time (the parser takes one GO batch at a time, so the
+ * tokens of a batch die young instead of living, and being copied by the GC, for the whole script).
+ * After the 'eof' token it keeps returning 'eof'.
+ */
+export class Scanner {
+  readonly comments: Comment[] = [];
+  private i = 0;
+  private nl = true;
+  // Words are interned with their upper-cased form: scripts repeat the same names and keywords,
+  // and a repeated slice then dies young instead of living with the tokens.
+  private readonly words = new Map<string, [string, string]>();
+
+  constructor(private readonly text: string) {}
+
+  private make(type: TokenType, start: number, end: number, error?: string, upper?: boolean): Token {
+    let t = this.text.slice(start, end);
     let u = t;
     if (upper) {
-      const cached = upperCache.get(t);
+      const cached = this.words.get(t);
       if (cached === undefined) {
         u = t.toUpperCase();
-        upperCache.set(t, u);
-      } else u = cached;
+        this.words.set(t, [t, u]);
+      } else {
+        t = cached[0];
+        u = cached[1];
+      }
     }
     // one object shape for every token keeps property access monomorphic
-    tokens.push({ type, start, end, text: t, upper: u, nl, error });
-    nl = false;
-  };
+    const tok: Token = { type, start, end, text: t, upper: u, nl: this.nl, error };
+    this.nl = false;
+    return tok;
+  }
 
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // whitespace
-    if (c === 10 || c === 13) {
-      nl = true;
-      i++;
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || isUnicodeSpace(c) || c === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    // -- comment
-    if (c === 45 && c1 === 45) {
-      i += 2;
+  next(): Token {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    try {
       while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 10 || d === 13) break;
-        i++;
-      }
-      comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: false });
-      continue;
-    }
-    // /* nested */ comment
-    if (c === 47 && c1 === 42) {
-      i += 2;
-      let depth = 1;
-      while (i < n && depth > 0) {
-        const d = text.charCodeAt(i);
-        if (d === 47 && text.charCodeAt(i + 1) === 42) {
-          depth++;
-          i += 2;
-        } else if (d === 42 && text.charCodeAt(i + 1) === 47) {
-          depth--;
-          i += 2;
-        } else {
-          if (d === 10 || d === 13) nl = true;
+        const c = text.charCodeAt(i);
+        // whitespace
+        if (c === 10 || c === 13) {
+          this.nl = true;
           i++;
-        }
-      }
-      comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: true });
-      if (depth > 0) push('op', i, i, 'unterminated comment');
-      continue;
-    }
-    // N'...' string
-    if ((c === 78 || c === 110) && c1 === 39) {
-      i = scanString(text, i + 1);
-      push('nstring', start, i < 0 ? n : i, i < 0 ? 'unterminated string' : undefined);
-      if (i < 0) i = n;
-      continue;
-    }
-    if (c === 39) {
-      i = scanString(text, i);
-      push('string', start, i < 0 ? n : i, i < 0 ? 'unterminated string' : undefined);
-      if (i < 0) i = n;
-      continue;
-    }
-    // 0x binary
-    if (c === 48 && (c1 === 120 || c1 === 88)) {
-      i += 2;
-      while (i < n && isHex(text.charCodeAt(i))) i++;
-      push('binary', start, i);
-      continue;
-    }
-    // numbers
-    if (isDigit(c) || (c === 46 && isDigit(c1))) {
-      let type: TokenType = 'integer';
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      if (i < n && text.charCodeAt(i) === 46) {
-        type = 'decimal';
-        i++;
-        while (i < n && isDigit(text.charCodeAt(i))) i++;
-      }
-      const e = i < n ? text.charCodeAt(i) : 0;
-      if (e === 101 || e === 69) {
-        let j = i + 1;
-        const s = j < n ? text.charCodeAt(j) : 0;
-        if (s === 43 || s === 45) j++;
-        if (j < n && isDigit(text.charCodeAt(j))) {
-          type = 'float';
-          i = j;
-          while (i < n && isDigit(text.charCodeAt(i))) i++;
-        }
-      }
-      push(type, start, i);
-      continue;
-    }
-    // $12.50 money, $action / $IDENTITY pseudo columns, $(SqlCmdVar)
-    if (c === 36) {
-      if (c1 === 40) {
-        const close = text.indexOf(')', i);
-        const lineEnd = close < 0 ? -1 : text.slice(i, close).search(/[\r\n]/);
-        if (close > 0 && lineEnd < 0) {
-          i = close + 1;
-          push('word', start, i, undefined, true);
           continue;
         }
-      }
-      if (isDigit(c1) || c1 === 46 || ((c1 === 45 || c1 === 43) && isDigit(text.charCodeAt(i + 2)))) {
-        i++;
-        if (c1 === 45 || c1 === 43) i++;
-        while (i < n && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
-        push('money', start, i);
-        continue;
-      }
-      if (isIdentStart(c1)) {
-        i++;
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-        push('word', start, i, undefined, true);
-        continue;
-      }
-    }
-    // [bracketed] (]] escapes) or "quoted" ("" escapes)
-    if (c === 91 || c === 34) {
-      const close = c === 91 ? 93 : 34;
-      i++;
-      let closed = false;
-      while (i < n) {
-        if (text.charCodeAt(i) === close) {
-          if (text.charCodeAt(i + 1) === close) {
-            i += 2;
-            continue;
-          }
+        if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || isUnicodeSpace(c) || c === 0) {
           i++;
-          closed = true;
-          break;
+          continue;
+        }
+        const start = i;
+        const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        // -- comment
+        if (c === 45 && c1 === 45) {
+          i += 2;
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d === 10 || d === 13) break;
+            i++;
+          }
+          this.comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: false });
+          continue;
+        }
+        // /* nested */ comment
+        if (c === 47 && c1 === 42) {
+          i += 2;
+          let depth = 1;
+          while (i < n && depth > 0) {
+            const d = text.charCodeAt(i);
+            if (d === 47 && text.charCodeAt(i + 1) === 42) {
+              depth++;
+              i += 2;
+            } else if (d === 42 && text.charCodeAt(i + 1) === 47) {
+              depth--;
+              i += 2;
+            } else {
+              if (d === 10 || d === 13) this.nl = true;
+              i++;
+            }
+          }
+          this.comments.push({ kind: 'Comment', range: { start, end: i }, text: text.slice(start, i), block: true });
+          if (depth > 0) return this.make('op', i, i, 'unterminated comment');
+          continue;
+        }
+        // N'...' string
+        if ((c === 78 || c === 110) && c1 === 39) {
+          const e = scanString(text, i + 1);
+          i = e < 0 ? n : e;
+          return this.make('nstring', start, i, e < 0 ? 'unterminated string' : undefined);
+        }
+        if (c === 39) {
+          const e = scanString(text, i);
+          i = e < 0 ? n : e;
+          return this.make('string', start, i, e < 0 ? 'unterminated string' : undefined);
+        }
+        // 0x binary
+        if (c === 48 && (c1 === 120 || c1 === 88)) {
+          i += 2;
+          while (i < n && isHex(text.charCodeAt(i))) i++;
+          return this.make('binary', start, i);
+        }
+        // numbers
+        if (isDigit(c) || (c === 46 && isDigit(c1))) {
+          let type: TokenType = 'integer';
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+          if (i < n && text.charCodeAt(i) === 46) {
+            type = 'decimal';
+            i++;
+            while (i < n && isDigit(text.charCodeAt(i))) i++;
+          }
+          const e = i < n ? text.charCodeAt(i) : 0;
+          if (e === 101 || e === 69) {
+            let j = i + 1;
+            const s = j < n ? text.charCodeAt(j) : 0;
+            if (s === 43 || s === 45) j++;
+            if (j < n && isDigit(text.charCodeAt(j))) {
+              type = 'float';
+              i = j;
+              while (i < n && isDigit(text.charCodeAt(i))) i++;
+            }
+          }
+          return this.make(type, start, i);
+        }
+        // $12.50 money, $action / $IDENTITY pseudo columns, $(SqlCmdVar)
+        if (c === 36) {
+          if (c1 === 40) {
+            const close = text.indexOf(')', i);
+            const lineEnd = close < 0 ? -1 : text.slice(i, close).search(/[\r\n]/);
+            if (close > 0 && lineEnd < 0) {
+              i = close + 1;
+              return this.make('word', start, i, undefined, true);
+            }
+          }
+          if (isDigit(c1) || c1 === 46 || ((c1 === 45 || c1 === 43) && isDigit(text.charCodeAt(i + 2)))) {
+            i++;
+            if (c1 === 45 || c1 === 43) i++;
+            while (i < n && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+            return this.make('money', start, i);
+          }
+          if (isIdentStart(c1)) {
+            i++;
+            while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+            return this.make('word', start, i, undefined, true);
+          }
+        }
+        // [bracketed] (]] escapes) or "quoted" ("" escapes)
+        if (c === 91 || c === 34) {
+          const close = c === 91 ? 93 : 34;
+          i++;
+          let closed = false;
+          while (i < n) {
+            if (text.charCodeAt(i) === close) {
+              if (text.charCodeAt(i + 1) === close) {
+                i += 2;
+                continue;
+              }
+              i++;
+              closed = true;
+              break;
+            }
+            i++;
+          }
+          return this.make('quoted', start, i, closed ? undefined : 'unterminated identifier');
+        }
+        // @var, @@sysvar
+        if (c === 64) {
+          let type: TokenType = 'var';
+          i++;
+          if (c1 === 64) {
+            type = 'sysvar';
+            i++;
+          }
+          while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+          return this.make(type, start, i, i - start <= (type === 'sysvar' ? 2 : 1) ? 'incomplete variable name' : undefined, true);
+        }
+        // words, #temp, ##temp
+        if (isIdentStart(c) || c === 35) {
+          i++;
+          while (i < n && isIdentPart(text.charCodeAt(i))) i++;
+          return this.make('word', start, i, undefined, true);
+        }
+        // operators
+        if (c1 !== 0 && isTwoCharOp(c, c1)) {
+          i += 2;
+          return this.make('op', start, i);
         }
         i++;
+        if (c < 128 && SINGLE_OPS[c]) return this.make('op', start, i);
+        return this.make('op', start, i, `unexpected character '${text[start]}'`);
       }
-      push('quoted', start, i, closed ? undefined : 'unterminated identifier');
-      continue;
+      return { type: 'eof', start: n, end: n, text: '', upper: '', nl: true, error: undefined };
+    } finally {
+      this.i = i;
     }
-    // @var, @@sysvar
-    if (c === 64) {
-      let type: TokenType = 'var';
-      i++;
-      if (c1 === 64) {
-        type = 'sysvar';
-        i++;
-      }
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      push(type, start, i, i - start <= (type === 'sysvar' ? 2 : 1) ? 'incomplete variable name' : undefined, true);
-      continue;
-    }
-    // words, #temp, ##temp
-    if (isIdentStart(c) || c === 35) {
-      i++;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      push('word', start, i, undefined, true);
-      continue;
-    }
-    // operators
-    if (c1 !== 0 && isTwoCharOp(c, c1)) {
-      i += 2;
-      push('op', start, i);
-      continue;
-    }
-    i++;
-    if (c < 128 && SINGLE_OPS[c]) push('op', start, i);
-    else push('op', start, i, `unexpected character '${text[start]}'`);
   }
-  tokens.push({ type: 'eof', start: n, end: n, text: '', upper: '', nl: true, error: undefined });
-  return { tokens, comments };
 }
 
 /** From the opening quote at `i`, returns the offset after the closing quote, or -1. */

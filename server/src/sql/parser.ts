@@ -2,46 +2,72 @@
 // error recovery. Never throws; every node carries its [start, end) range.
 
 import type { Batch, Script, Statement } from './ast';
-import { lex } from './lexer';
+import { Scanner } from './lexer';
 import type { Token } from './tokens';
 import { Parser } from './parser/core';
 import { statementList } from './parser/statements';
 
 export { lex } from './lexer';
 
-/** GO [n] on its own line ends a batch. Returns the count token index if `GO n`. */
-function goAt(tokens: Token[], i: number): { end: number; count?: number } | undefined {
-  const t = tokens[i];
-  if (t.type !== 'word' || t.upper !== 'GO' || !t.nl) return undefined;
-  const n = tokens[i + 1];
-  if (n.type === 'eof' || n.nl) return { end: i + 1 };
-  if (n.type === 'integer' && (tokens[i + 2].type === 'eof' || tokens[i + 2].nl)) return { end: i + 2, count: Number(n.text) };
-  if (n.type === 'op' && n.text === ';' && (tokens[i + 2].type === 'eof' || tokens[i + 2].nl)) return { end: i + 2 };
-  return undefined;
+/**
+ * Is the line toks[from..] a batch separator: GO, GO n or GO; alone on its line?
+ * Returns the repeat count (or 0 for none), or -1 when it is not.
+ */
+function goLine(toks: Token[], from: number): number {
+  const len = toks.length - from;
+  if (len < 1 || len > 2) return -1;
+  const t = toks[from];
+  if (t.type !== 'word' || t.upper !== 'GO') return -1;
+  if (len === 1) return 0;
+  const n = toks[from + 1];
+  if (n.type === 'integer') return Number(n.text);
+  if (n.type === 'op' && n.text === ';') return 0;
+  return -1;
 }
 
 export function parseScript(text: string): Script {
-  const { tokens, comments } = lex(text);
+  const sc = new Scanner(text);
   const batches: Batch[] = [];
-  let batchStartTok = 0;
   let batchStartOffset = 0;
-  const eof = tokens.length - 1;
-  for (let i = 0; i <= eof; i++) {
-    const go = i < eof ? goAt(tokens, i) : undefined;
-    if (!go && i < eof) continue;
-    if (!go && batchStartTok === eof && batches.length > 0) break; // nothing after the last GO
-    const statements = parseBatch(text, tokens, batchStartTok, i);
-    const batch: Batch = { kind: 'Batch', statements, range: { start: batchStartOffset, end: go ? tokens[go.end - 1].end : text.length } };
-    if (go) {
-      batch.go = { range: { start: tokens[i].start, end: tokens[go.end - 1].end } };
-      if (go.count !== undefined) batch.go.count = go.count;
-      batchStartOffset = batch.range.end;
-      batchStartTok = go.end;
-      i = go.end - 1;
+  let next: Token | undefined;
+  for (;;) {
+    // The tokens of one batch: up to a GO line (kept as the batch's last tokens) or the end.
+    const toks: Token[] = [];
+    let lineStart = 0;
+    let goAt = -1;
+    let count = -1;
+    let t = next ?? sc.next();
+    next = undefined;
+    for (;;) {
+      if (t.nl && toks.length > lineStart) {
+        count = goLine(toks, lineStart);
+        if (count >= 0) {
+          goAt = lineStart;
+          next = t;
+          break;
+        }
+        lineStart = toks.length;
+      }
+      toks.push(t);
+      if (t.type === 'eof') break;
+      t = sc.next();
+    }
+    if (goAt < 0 && toks.length === 1 && batches.length > 0) break; // nothing after the last GO
+    const limit = goAt >= 0 ? goAt : toks.length - 1;
+    const statements = parseBatch(text, toks, 0, limit);
+    const goEnd = goAt >= 0 ? toks[toks.length - 1].end : text.length;
+    const batch: Batch = { kind: 'Batch', statements, range: { start: batchStartOffset, end: goEnd } };
+    if (goAt >= 0) {
+      batch.go = { range: { start: toks[goAt].start, end: goEnd } };
+      if (toks.length - goAt === 2 && toks[goAt + 1].type === 'integer') batch.go.count = count;
+      batchStartOffset = goEnd;
+      batches.push(batch);
+      continue;
     }
     batches.push(batch);
+    break;
   }
-  return { kind: 'Script', batches, comments, range: { start: 0, end: text.length } };
+  return { kind: 'Script', batches, comments: sc.comments, range: { start: 0, end: text.length } };
 }
 
 function parseBatch(text: string, tokens: Token[], start: number, limit: number): Statement[] {

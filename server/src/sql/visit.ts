@@ -1,6 +1,7 @@
-// Generic tree walking, driven by one table of child keys per node kind (add a row when adding
-// a kind). Kind-less helper objects (CASE whens, OUTPUT INTO, RETURNS, REFERENCES) are looked
-// through: their node-valued fields are visited as children of the owning node.
+// The one tree walker (parser, resolver, rules, features), driven by one table of child keys per
+// node kind: add a row when adding a kind (test/unit/sql/visit.test.ts proves the table complete).
+// Kind-less helper objects (CASE whens, OUTPUT INTO, RETURNS, REFERENCES) are looked through:
+// their node-valued fields are visited as children of the owning node.
 
 import type { Script, Span } from './ast';
 
@@ -89,7 +90,7 @@ const CHILD_KEYS: Record<string, readonly string[]> = {
   Cursor: ['cursor'],
   Fetch: ['cursor', 'into'],
   Use: ['database'],
-  ColumnDefinition: ['name', 'dataType', 'computed', 'default', 'defaultName', 'references'],
+  ColumnDefinition: ['name', 'dataType', 'computed', 'default', 'defaultName', 'references', 'check'],
   TableConstraint: ['name', 'columns', 'references', 'check', 'default'],
   TableDefinition: ['columns', 'constraints'],
   CreateTable: ['name', 'definition'],
@@ -116,35 +117,77 @@ function isNode(v: unknown): v is AnyNode {
   return typeof v === 'object' && v !== null && typeof (v as AnyNode).kind === 'string';
 }
 
-function visitValue(v: unknown, cb: (child: AnyNode) => void): void {
+/** Appends the nodes in a field value to out: arrays (also nested) flattened, kind-less helpers looked through. */
+function pushValue(v: unknown, out: AnyNode[]): void {
   if (v === undefined || v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    for (const e of v) visitValue(e, cb);
+    for (let i = 0; i < v.length; i++) pushValue(v[i], out);
     return;
   }
-  if (isNode(v)) {
-    cb(v);
+  if (typeof (v as AnyNode).kind === 'string') {
+    out.push(v as AnyNode);
     return;
   }
   // kind-less helper object: look through it
-  for (const key of Object.keys(v)) if (key !== 'range') visitValue((v as Record<string, unknown>)[key], cb);
+  for (const key in v) if (key !== 'range') pushValue((v as Record<string, unknown>)[key], out);
 }
 
-/** Calls `cb` for each direct child node, in source order of the table's keys. */
-export function forEachChild(node: AnyNode, cb: (child: AnyNode) => void): void {
+/** Appends node's direct children to out, in the order of the table's keys. */
+function pushChildren(node: AnyNode, out: AnyNode[]): void {
   const keys = CHILD_KEYS[node.kind];
   if (!keys) return;
   const rec = node as unknown as Record<string, unknown>;
-  for (const key of keys) visitValue(rec[key], cb);
+  for (let i = 0; i < keys.length; i++) {
+    const v = rec[keys[i]];
+    if (v !== undefined && v !== null) pushValue(v, out);
+  }
+}
+
+/** Calls `cb` for each direct child node, in source order of the table's keys. */
+export function forEachChild(node: object, cb: (child: AnyNode) => void): void {
+  if (!isNode(node)) return;
+  const children: AnyNode[] = [];
+  pushChildren(node, children);
+  for (let i = 0; i < children.length; i++) cb(children[i]);
 }
 
 /** Depth-first pre-order walk; return false from `cb` to skip a node's children. */
-export function walk(node: AnyNode, cb: (node: AnyNode, parent: AnyNode | undefined) => boolean | void): void {
-  const visit = (n: AnyNode, parent: AnyNode | undefined): void => {
-    if (cb(n, parent) === false) return;
-    forEachChild(n, (c) => visit(c, n));
-  };
-  visit(node, undefined);
+export function walk(node: object, cb: (node: AnyNode, parent: AnyNode | undefined) => boolean | void, parent?: AnyNode): void {
+  if (!isNode(node)) return;
+  // Parallel stacks, children pushed in place and reversed: no closure or tuple per node.
+  const nodes: AnyNode[] = [node];
+  const parents: (AnyNode | undefined)[] = [parent];
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const p = parents.pop();
+    if (cb(n, p) === false) continue;
+    const base = nodes.length;
+    pushChildren(n, nodes);
+    for (let i = base, j = nodes.length - 1; i < j; i++, j--) {
+      const t = nodes[i];
+      nodes[i] = nodes[j];
+      nodes[j] = t;
+    }
+    for (let i = base; i < nodes.length; i++) parents.push(n);
+  }
+}
+
+const nodeIndexCache = new WeakMap<object, Map<string, AnyNode[]>>();
+
+/** All nodes under root grouped by kind, in document order; built by one walk and cached per root (trees are immutable). */
+export function nodesByKind(root: object): Map<string, AnyNode[]> {
+  let idx = nodeIndexCache.get(root);
+  if (!idx) {
+    const m = new Map<string, AnyNode[]>();
+    walk(root, (n) => {
+      const list = m.get(n.kind);
+      if (list) list.push(n);
+      else m.set(n.kind, [n]);
+    });
+    idx = m;
+    nodeIndexCache.set(root, idx);
+  }
+  return idx;
 }
 
 /** The path from the script down to the innermost node whose range contains `offset`. */

@@ -57,6 +57,34 @@ describe('completion', () => {
     assert.equal(l[0], 'UPDATE');
   });
 
+  it('lists the columns of a temp table made by SELECT INTO in an earlier batch (through the resolver)', () => {
+    const r = at('SELECT m.MenetlusId, m.Staatus INTO #varu FROM dbo.Menetlus m;\nGO\nSELECT v.| FROM #varu v;');
+    assert.deepEqual(labels(r), ['MenetlusId', 'Staatus']);
+    assert.match(r.items[1].detail!, /nvarchar\(10\) — v|nvarchar\(10\) NOT NULL/);
+  });
+
+  it("offers a CTE's columns, not the base table's", () => {
+    const l = labels(at('WITH viimased AS (SELECT MenetlusId, Number FROM dbo.Menetlus)\nSELECT | FROM viimased;'));
+    assert.ok(l.includes('MenetlusId') && l.includes('Number'), l.join(','));
+    assert.ok(!l.includes('Staatus'));
+  });
+
+  it('offers the columns of the innermost query at the cursor', () => {
+    const l = labels(at('SELECT Nimi FROM dbo.Volgnik WHERE VolgnikId IN (SELECT VolgnikId FROM dbo.Menetlus WHERE Sta|)'));
+    assert.ok(l.includes('Staatus'), l.join(','));
+    assert.ok(!l.includes('Isikukood'));
+  });
+
+  it('still finds the alias when the rest of the statement is broken', () => {
+    assert.ok(labels(at('SELECT m.| FROM dbo.Menetlus m WHERE m.Staatus = ')).includes('NoudeSumma'));
+  });
+
+  it('offers a variable declared in the batch with the DECLARE type, not a later one', () => {
+    const r = at('DECLARE @summa decimal(12,2) = 0;\nUPDATE dbo.Menetlus SET NoudeSumma = @| WHERE MenetlusId = 1;\nDECLARE @hiljem int;');
+    assert.deepEqual(labels(r), ['@summa']);
+    assert.equal(r.items[0].detail, 'decimal(12,2)');
+  });
+
   it('never throws on odd input', () => {
     for (const t of ['', '.', '[', 'FROM [', 'm.[x', "N'õäöü", '@', '#', 'INSERT INTO (']) {
       for (let i = 0; i <= t.length; i++) complete(t, i, schema);

@@ -35,4 +35,16 @@ describe('hover', () => {
     assert.doesNotMatch(h.markdown, /1976|male|mees|37605150013/i);
     assert.equal(at("SELECT '3760|5150012'"), undefined); // wrong check digit
   });
+
+  it('binds an alias by the scope it is in, not the last FROM of the batch', () => {
+    const text = 'SELECT m.Ni|mi FROM dbo.Volgnik m;\nSELECT m.Staatus FROM dbo.Menetlus m;';
+    assert.match(at(text)!.markdown, /\*\*Volgnik\.Nimi\*\*/);
+    assert.match(at('SELECT m.Nimi FROM dbo.Volgnik m;\nSELECT m.Staa|tus FROM dbo.Menetlus m;')!.markdown, /Menetlus\.Staatus/);
+  });
+
+  it('in Estonian when asked', () => {
+    const md = hover('SELECT * FROM dbo.Menetlus', 20, schema, undefined, 'et')!.markdown;
+    assert.match(md, /Primaarvõti: MenetlusId/);
+    assert.match(md, /Välisvõti: VolgnikId → dbo\.Volgnik/);
+  });
 });

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { incidentReport } from '../../../client/src/logs/incidentReport';
 import { detectPii, ibanValid, maskPii } from '../../../client/src/logs/piiDetectors';
-import { scanFileForPii } from '../../../client/src/logs/piiScan';
+import { PII_PREFILTER, scanFileForPii } from '../../../client/src/logs/piiScan';
+import { rgAvailable } from '../../../client/src/logs/rgEngine';
 import { rng, validPersonalCode, writeRolled } from './generateLogs';
 
 describe('logs: data-protection detectors', () => {
@@ -49,6 +50,25 @@ describe('logs: data-protection detectors', () => {
 
 describe('logs: data-protection scan and incident report', function () {
   this.timeout(30000);
+  it('the engine prefilter keeps every line a detector finds something in, and skips plain CLEF lines', () => {
+    const pre = new RegExp(PII_PREFILTER);
+    const lines = [
+      '{"@t":"2026-11-24T08:15:10Z","@mt":"Võlgnik {Isikukood}","Isikukood":"38001010009"}',
+      'Makse kontole EE38 2200 2210 2014 5685 ebaõnnestus',
+      'Makse kontole EE382200221020145685 ebaõnnestus',
+      '{"@t":"2026-11-24T08:15:10Z","Email":"mari.maasikas@näide.ee"}',
+      'Teade saadetud aadressile mari.maasikas@example.ee',
+      'Helista +372 5123 4567 või 00372 612 3456',
+      'Kaart 4111 1111 1111 1111 tagasi lükatud',
+      'Kaart 4111-1111-1111-1111',
+    ];
+    for (const l of lines) {
+      if (detectPii(l).length) assert.ok(pre.test(l), l);
+    }
+    assert.ok(lines.filter((l) => detectPii(l).length).length >= 6);
+    assert.ok(!pre.test('{"@t":"2026-11-24T08:15:10.250Z","@mt":"Toiming {ToimingId} salvestatud","ToimingId":55120,"UserId":42,"SourceContext":"ETaitur.Toiming"}'));
+  });
+
   it('counts per file and day; the report never contains raw personal data', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'etaitur-pii-'));
     try {
@@ -65,6 +85,11 @@ describe('logs: data-protection scan and incident report', function () {
       assert.ok(!/[1-8]\d{10}/.test(md.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '')));
       assert.match(md, /personal identification codes \/ isikukoodid: 20/);
       assert.match(md, /\| 2026-11-21 \|/);
+      if (await rgAvailable('rg')) {
+        // The rg engine finds the same candidate lines (gz included).
+        const viaRg = (await Promise.all(files.map((f) => scanFileForPii(f, 0.8, undefined, 'rg')))).flat();
+        assert.deepEqual(viaRg, findings);
+      }
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseScript } from '../../../server/src/sql/parser';
 import { resolveScript, scopeAt, variableAt, inferExpressionType } from '../../../server/src/resolve';
 import type { ColumnRef } from '../../../server/src/sql/ast';
-import { walk } from '../../../server/src/resolve/walk';
+import { walk } from '../../../server/src/sql/visit';
 import { fixtureSchema } from '../rules/helpers';
 
 function columnRefs(script: object): ColumnRef[] {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { Expression, SelectQuery } from '../../../server/src/sql/ast';
+import type { Expression, QueryExpression, SelectQuery } from '../../../server/src/sql/ast';
 import { parseScript } from '../../../server/src/sql/parser';
 import { errors, one, statements, textOf } from './helpers';
 
@@ -34,6 +34,21 @@ describe('parser: script and batches', () => {
   it('parses statements without semicolons', () => {
     const kinds = statements('SELECT 1 SELECT 2\nUPDATE dbo.Isik SET Nimi = N\'Õie\' WHERE IsikId = 1 DELETE FROM dbo.Isik WHERE 1 = 0').map((s) => s.kind);
     assert.deepStrictEqual(kinds, ['SelectStatement', 'SelectStatement', 'Update', 'Delete']);
+  });
+
+  it('splits batches exactly at GO lines: GO; and GO n, first line, last line, GO x is not a separator', () => {
+    const cases: [string, string[], (number | undefined)[]][] = [
+      ['GO\nSELECT 1', ['GO', '\nSELECT 1'], [undefined, undefined]],
+      ['SELECT 1\nGO;\nPRINT N\'Õ\'\nGO 3', ['SELECT 1\nGO;', "\nPRINT N'Õ'\nGO 3"], [undefined, 3]],
+      ['SELECT 1\nGO\n\n', ['SELECT 1\nGO'], [undefined]],
+      ['SELECT 1\nGO 2 x\nSELECT 2', ['SELECT 1\nGO 2 x\nSELECT 2'], [undefined]],
+      ['SELECT 1\n  go  \r\nSELECT 2\nGO', ['SELECT 1\n  go', '  \r\nSELECT 2\nGO'], [undefined, undefined]],
+    ];
+    for (const [text, batches, counts] of cases) {
+      const s = parseScript(text);
+      assert.deepStrictEqual(s.batches.map((b) => textOf(text, b)), batches, JSON.stringify(text));
+      assert.deepStrictEqual(s.batches.map((b) => b.go?.count), counts, JSON.stringify(text));
+    }
   });
 
   it('gives an empty script one empty batch', () => {
@@ -84,6 +99,20 @@ describe('parser: SELECT', () => {
       assert.strictEqual(s.query.op, 'EXCEPT');
       assert.strictEqual(s.query.orderBy.length, 1);
     }
+  });
+
+  it('binds INTERSECT tighter than UNION and EXCEPT, keeping the final ORDER BY on the whole', () => {
+    /** The set-operation tree as text: (left op right), selects by their first table. */
+    const shape = (q: QueryExpression): string =>
+      q.kind === 'SetOperation' ? `(${shape(q.left)} ${q.op} ${shape(q.right)})` : q.kind === 'Select' && q.from[0]?.kind === 'TableRef' ? q.from[0].name.name.name : q.kind;
+    const top = (text: string) => one(text, 'SelectStatement').query;
+    assert.strictEqual(shape(top('SELECT Isikukood FROM Isik UNION SELECT Isikukood FROM Volgnik INTERSECT SELECT Isikukood FROM Sissenoudja')), '(Isik UNION (Volgnik INTERSECT Sissenoudja))');
+    assert.strictEqual(shape(top('SELECT a FROM t INTERSECT SELECT a FROM u EXCEPT SELECT a FROM v INTERSECT SELECT a FROM w')), '((t INTERSECT u) EXCEPT (v INTERSECT w))');
+    assert.strictEqual(shape(top('SELECT a FROM t EXCEPT SELECT a FROM u UNION ALL SELECT a FROM v')), '((t EXCEPT u) UNION ALL v)');
+    assert.strictEqual(shape(top('SELECT a FROM t INTERSECT SELECT a FROM u INTERSECT SELECT a FROM v')), '((t INTERSECT u) INTERSECT v)');
+    const q = top('SELECT a FROM t UNION SELECT a FROM u INTERSECT SELECT a FROM v ORDER BY a DESC');
+    assert.ok(q.kind === 'SetOperation' && q.op === 'UNION' && q.orderBy.length === 1);
+    assert.ok(q.kind === 'SetOperation' && q.right.kind === 'SetOperation' && q.right.orderBy.length === 0 && q.right.right.kind === 'Select' && q.right.right.orderBy.length === 0);
   });
 
   it('parses INTO, OFFSET/FETCH, window functions and OPTION', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseScript } from '../../../server/src/sql/parser';
-import { nodeAt, walk, type AnyNode } from '../../../server/src/sql/visit';
+import { forEachChild, nodeAt, nodesByKind, walk, type AnyNode } from '../../../server/src/sql/visit';
+import { corpusFiles } from './corpus';
 
 describe('visit', () => {
   const text = "UPDATE m SET Staatus = N'LÕPETATUD' FROM dbo.Menetlus m WHERE m.MenetlusId = 5";
@@ -31,5 +32,47 @@ describe('visit', () => {
     assert.strictEqual(path[path.length - 1].kind, 'Identifier');
     assert.strictEqual(path[path.length - 2].kind, 'ColumnRef');
     assert.ok(path.some((n) => n.kind === 'Update'));
+  });
+
+  /** Every object with a kind reachable through any property (the table-free reference walk). */
+  function nodesByPropertyScan(root: object): Set<object> {
+    const seen = new Set<object>();
+    const visit = (v: unknown): void => {
+      if (typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) return v.forEach(visit);
+      if (typeof (v as AnyNode).kind === 'string') seen.add(v);
+      for (const [k, x] of Object.entries(v)) if (k !== 'range' && k !== 'errorRange' && k !== 'comments') visit(x); // comments are not tree children
+    };
+    visit(root);
+    return seen;
+  }
+
+  const extra = [
+    "CREATE TABLE #t (Id int NOT NULL PRIMARY KEY, Kood nvarchar(20) REFERENCES dbo.Klassifikaator(Kood) CHECK (Kood <> N''))",
+    "CREATE OR ALTER FUNCTION dbo.f(@id int) RETURNS @r TABLE (x int) AS BEGIN INSERT @r SELECT CASE WHEN @id > 0 THEN 1 ELSE 0 END RETURN END",
+    "DELETE FROM dbo.Menetlus OUTPUT deleted.MenetlusId INTO #arhiiv (Id) WHERE MenetlusId = 7",
+    "MERGE dbo.Klassifikaator AS t USING (VALUES (N'A', N'Ä')) s (Kood, Nimetus) ON t.Kood = s.Kood WHEN MATCHED THEN UPDATE SET Nimetus = s.Nimetus WHEN NOT MATCHED THEN INSERT (Kood) VALUES (s.Kood) OUTPUT $action;",
+  ].map((text, i) => ({ name: `extra-${i}`, text }));
+
+  it('the child-key table reaches every node a property scan finds (corpus and odd shapes)', () => {
+    for (const f of [...corpusFiles(), ...extra]) {
+      const script = parseScript(f.text);
+      const byTable = new Set<object>();
+      walk(script, (n) => void byTable.add(n));
+      const byScan = nodesByPropertyScan(script);
+      const missed = [...byScan].filter((n) => !byTable.has(n)).map((n) => (n as AnyNode).kind);
+      assert.deepStrictEqual(missed, [], f.name);
+      assert.strictEqual(byTable.size, byScan.size, f.name);
+    }
+  });
+
+  it('nodesByKind lists nodes in document order and forEachChild agrees with walk', () => {
+    const script = parseScript("SELECT a.Nimi FROM dbo.Isik a WHERE a.Isikukood = '38001010000' AND a.Nimi LIKE N'Õ%'");
+    const refs = nodesByKind(script).get('ColumnRef') ?? [];
+    assert.deepStrictEqual(refs.map((r) => r.range.start), [...refs.map((r) => r.range.start)].sort((x, y) => x - y));
+    assert.strictEqual(refs.length, 3);
+    const direct: string[] = [];
+    forEachChild(script.batches[0].statements[0], (c) => direct.push(c.kind));
+    assert.deepStrictEqual(direct, ['Select']);
   });
 });

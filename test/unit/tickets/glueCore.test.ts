@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { escapeHtml, ticketHtml } from '../../../client/src/tickets/ticketHtml';
 import { fixScriptTemplate } from '../../../client/src/tickets/fixScript';
+import { checkScript } from '../../../server/src/check/checkScript';
 import { createTracker, DEFAULT_DEADLINES, TicketSettings } from '../../../client/src/tickets/trackerFactory';
 import { TicketCache } from '../../../client/src/tickets/ticketCache';
 import { TrackerError } from '../../../client/src/tickets/http';
@@ -23,10 +24,14 @@ describe('tickets: details HTML', () => {
 });
 
 describe('tickets: fix script and tracker factory', () => {
-  it('puts the ticket in the fix script header inside a rolled-back transaction', () => {
+  it('puts the ticket in the header of the one safe fix template', () => {
     const s = fixScriptTemplate({ key: '#123', title: 'Menetluse staatus ei muutu' }, 'mari', new Date('2026-11-24T10:00:00Z'));
     assert.match(s, /^-- Ticket: #123 Menetluse staatus ei muutu\n-- Author: mari\n-- Date:   2026-11-24/);
-    assert.match(s, /BEGIN TRANSACTION;[\s\S]*ROLLBACK TRANSACTION;\nGO\n$/);
+    assert.match(s, /BEGIN TRY\n    BEGIN TRAN;[\s\S]*IF @@ROWCOUNT <> 1[\s\S]*IF @@TRANCOUNT > 0 ROLLBACK;/);
+    // Until the data change is written, the row-count guard checks nothing, and the checker says so.
+    assert.deepEqual(checkScript(s).findings.map((f) => f.code), ['rowcount-after-other-statement']);
+    const written = s.replace(/-- UPDATE .*$/m, "UPDATE [dbo].[Menetlus] SET Staatus = N'LOPETATUD' WHERE MenetlusId = 4211;");
+    assert.deepEqual(checkScript(written).findings.map((f) => `${f.code}: ${f.message}`), []);
   });
   it('says plainly what is missing before making a tracker', () => {
     const base: TicketSettings = { provider: 'redmine', url: 'https://redmine.taitur.ee', jiraDeployment: 'cloud', jiraEmail: '', project: '', savedQueries: [], groupBy: 'due', pollMinutes: 5, keyPattern: '', branchTemplate: '{key}-{slug}', inProgressStatus: 'In Progress', deadlines: DEFAULT_DEADLINES, revealPersonalCodes: false };

@@ -2,9 +2,10 @@
 import type { Schema } from '../../schema/model';
 import { aliasesIn, batchBounds } from '../completion/context';
 import { closest } from './editDistance';
+import { msg, type Lang } from '../messages';
 import type { CodeActionEntry, FindingLike } from './types';
 
-export function didYouMean(text: string, f: FindingLike, schema?: Schema): CodeActionEntry[] {
+export function didYouMean(text: string, f: FindingLike, schema?: Schema, lang: Lang = 'en'): CodeActionEntry[] {
   if (f.code !== 'unknown-table' && f.code !== 'unknown-column') return [];
   const written = text.slice(f.range.start, f.range.end);
   // Replace only the last name part.
@@ -26,7 +27,7 @@ export function didYouMean(text: string, f: FindingLike, schema?: Schema): CodeA
     }
   } else suggestions = closest(name, suggestions, 3).length ? closest(name, suggestions, 3) : suggestions.slice(0, 3);
   return suggestions.map((s, i) => ({
-    title: `Did you mean '${s}'?`, kind: 'quickfix' as const, fixes: f.code, preferred: i === 0,
+    title: msg(lang, 'didYouMean', s), kind: 'quickfix' as const, fixes: f.code, preferred: i === 0,
     edits: [{ start, end: f.range.end, newText: /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s) ? s : `[${s.replace(/]/g, ']]')}]` }],
   }));
 }

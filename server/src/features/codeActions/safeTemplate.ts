@@ -1,4 +1,5 @@
 // Wraps a script or selection in the safe fix template.
+import { msg, type Lang } from '../messages';
 import type { CodeActionEntry } from './types';
 
 export function safeTemplate(body: string, eol = '\n', expectedRows = 1): string {
@@ -20,13 +21,13 @@ export function safeTemplate(body: string, eol = '\n', expectedRows = 1): string
   ].join(eol);
 }
 
-export function wrapInSafeTemplate(text: string, selection?: { start: number; end: number }): CodeActionEntry | undefined {
+export function wrapInSafeTemplate(text: string, selection?: { start: number; end: number }, lang: Lang = 'en'): CodeActionEntry | undefined {
   const s = selection && selection.end > selection.start ? selection : { start: 0, end: text.length };
   const body = text.slice(s.start, s.end);
   if (!body.trim() || /\bSET\s+XACT_ABORT\s+ON\b/i.test(body) && /\bBEGIN\s+TRY\b/i.test(body)) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return {
-    title: selection && selection.end > selection.start ? 'Wrap selection in the safe fix template' : 'Wrap script in the safe fix template',
+    title: msg(lang, selection && selection.end > selection.start ? 'wrapSelection' : 'wrapScript'),
     kind: 'refactor.rewrite', edits: [{ ...s, newText: safeTemplate(body, eol) }], fixes: 'no-transaction',
   };
 }

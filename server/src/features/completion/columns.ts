@@ -1,5 +1,7 @@
 // Columns in scope, alias-aware: `m.` lists the columns of the table `m` stands for.
 import type { ColumnInfo, Schema, TableInfo } from '../../schema/model';
+import { columnInfoToType, type Source } from '../../resolve';
+import { typeLabel } from './scope';
 import type { CompletionEntry } from './types';
 
 export function columnType(c: ColumnInfo): string {
@@ -35,4 +37,18 @@ export function scopeColumns(schema: Schema, tables: TableInfo[], prefix: string
     }
   }
   return out;
+}
+
+/** Columns of a source without a schema table (temp table, CTE, derived table), as the resolver knows them. */
+export function sourceColumns(src: Source, prefix: string, rank: number): CompletionEntry[] {
+  const p = prefix.toLowerCase();
+  return (src.columns ?? []).filter((c) => c.name.toLowerCase().startsWith(p)).map((c) => ({
+    label: c.name, kind: 'column' as const, rank: rank + 1,
+    detail: `${typeLabel(c.type ?? (c.info ? columnInfoToType(c.info) : undefined)) || '?'} — ${src.name}`,
+  }));
+}
+
+/** Columns of a source: its schema table's (keys first, with types and descriptions) or the resolver's list. */
+export function columnsOfSource(src: Source, prefix: string, rank: number): CompletionEntry[] {
+  return src.table ? columnsOf(src.table, prefix, rank) : sourceColumns(src, prefix, rank);
 }

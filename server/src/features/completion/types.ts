@@ -1,5 +1,5 @@
 // What completion providers return: an LSP-free item the glue translates.
-export type CompletionKind = 'keyword' | 'snippet' | 'schema' | 'table' | 'view' | 'column' | 'variable' | 'tempTable';
+export type CompletionKind = 'keyword' | 'snippet' | 'schema' | 'table' | 'view' | 'column' | 'variable' | 'tempTable' | 'value';
 
 export interface CompletionEntry {
   label: string;

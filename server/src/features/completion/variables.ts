@@ -1,29 +1,20 @@
-// Variables and temp tables of the batch (temp tables survive GO, so the whole text before the cursor).
+// Variables of the batch and temp tables of the script, as the resolver declared them (cursorScope).
+import type { Source, VariableDecl } from '../../resolve';
+import { typeLabel } from './scope';
 import type { CompletionEntry } from './types';
 
-export function variableCompletions(batchText: string, prefix: string): CompletionEntry[] {
+export function variableCompletions(variables: VariableDecl[], prefix: string): CompletionEntry[] {
+  const p = prefix.toLowerCase();
   const out = new Map<string, CompletionEntry>();
-  const re = /\bDECLARE\s+(@[\p{L}\p{N}_@#$]+)\s+(?:AS\s+)?([\p{L}_][\p{L}\p{N}_]*(?:\s*\([^)]*\))?)/giu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(batchText))) {
-    // Comma lists (DECLARE @a int, @b int) continue after the first match.
-    const key = m[1].toLowerCase();
-    if (m[1].toLowerCase().startsWith(prefix.toLowerCase())) out.set(key, { label: m[1], kind: 'variable', rank: 3, detail: m[2] });
-  }
-  const more = /,\s*(@[\p{L}\p{N}_@#$]+)\s+(?:AS\s+)?([\p{L}_][\p{L}\p{N}_]*(?:\s*\([^)]*\))?)/gu;
-  while ((m = more.exec(batchText))) {
-    const key = m[1].toLowerCase();
-    if (!out.has(key) && key.startsWith(prefix.toLowerCase()) && /^(?!@@)/.test(m[1])) out.set(key, { label: m[1], kind: 'variable', rank: 3, detail: m[2] });
+  for (const v of variables) {
+    const key = v.name.toLowerCase();
+    if (key.startsWith(p) && !out.has(key)) out.set(key, { label: v.name, kind: 'variable', rank: 3, detail: v.isTable ? 'table' : typeLabel(v.type) });
   }
   return [...out.values()];
 }
 
-export function tempTableCompletions(textBefore: string, prefix: string): CompletionEntry[] {
-  const out = new Map<string, CompletionEntry>();
-  const re = /\b(?:CREATE\s+TABLE|INTO)\s+(#{1,2}[\p{L}\p{N}_$]+)/giu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(textBefore))) {
-    if (m[1].toLowerCase().startsWith(prefix.toLowerCase())) out.set(m[1].toLowerCase(), { label: m[1], kind: 'tempTable', rank: 8, detail: 'temp table' });
-  }
-  return [...out.values()];
+export function tempTableCompletions(tempTables: Source[], prefix: string): CompletionEntry[] {
+  const p = prefix.toLowerCase();
+  return tempTables.filter((s) => s.name.toLowerCase().startsWith(p))
+    .map((s) => ({ label: s.name, kind: 'tempTable' as const, rank: 8, detail: s.columns ? `temp table (${s.columns.length} columns)` : 'temp table' }));
 }

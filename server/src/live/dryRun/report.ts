@@ -1,4 +1,5 @@
 // The dry-run report: pure data, and a Markdown renderer for it.
+import type { RowTable } from './preview';
 
 export type DryRunStatus = 'completed' | 'completedWithErrors' | 'refused' | 'notConfirmed' | 'cancelled' | 'timeout' | 'transactionLost' | 'connectionFailed';
 
@@ -18,6 +19,19 @@ export interface ReportError extends ReportMessage {
   severity: number;
 }
 
+export interface StatementPreview {
+  line: number;
+  statement: 'UPDATE' | 'DELETE';
+  table: string;
+  before?: RowTable;
+  after?: RowTable;
+  /** How "after" found the rows: by primary key, or by the same WHERE. */
+  afterBy?: 'key' | 'where';
+  keyColumns?: string[];
+  /** Why the preview could not be taken (the SELECT failed); the dry run itself is unaffected. */
+  error?: string;
+}
+
 export interface BatchReport {
   index: number;
   /** 1-based first line of the batch in the script. */
@@ -26,6 +40,7 @@ export interface BatchReport {
   messages: ReportMessage[];
   errors: ReportError[];
   elapsedMs: number;
+  previews?: StatementPreview[];
 }
 
 export interface DryRunReport {
@@ -40,6 +55,10 @@ export interface DryRunReport {
   rolledBack: boolean;
   totalElapsedMs: number;
   failure?: string;
+  /** Statements without a row preview, and why (empty when previews were not asked for). */
+  previewSkipped?: { line: number; reason: string }[];
+  /** The driver's error code for a failed connection (ELOGIN, ESOCKET, ETIMEOUT ...). */
+  failureCode?: string;
 }
 
 const STATUS_TEXT: Record<DryRunStatus, string> = {
@@ -78,9 +97,41 @@ export function renderDryRunMarkdown(r: DryRunReport): string {
       for (const c of b.counts) out.push(`| ${c.line ?? '?'} | ${c.rows} |`);
       out.push('');
     }
+    for (const p of b.previews ?? []) out.push(...renderPreview(p));
     for (const m of b.messages) out.push(`- ${m.line ? `line ${m.line}: ` : ''}${cell(m.text)}`);
     for (const e of b.errors) out.push(`- **Error ${e.number}**${e.line ? ` at line ${e.line}` : ''}: ${cell(e.text)}`);
     if (b.messages.length || b.errors.length) out.push('');
   }
+  if (r.previewSkipped?.length) {
+    out.push('## No row preview', '', '| Line | Why |', '| ---: | --- |');
+    for (const x of r.previewSkipped) out.push(`| ${x.line} | ${cell(x.reason)} |`);
+    out.push('');
+  }
   return out.join('\n');
+}
+
+function renderRows(t: RowTable, changedFrom?: RowTable, keyOf?: (row: string[], cols: string[]) => string): string[] {
+  if (!t.rows.length) return ['*(no rows)*', ''];
+  const before = new Map<string, string[]>();
+  if (changedFrom && keyOf) for (const r of changedFrom.rows) before.set(keyOf(r, changedFrom.columns), r);
+  const out = [`| ${t.columns.map(cell).join(' | ')} |`, `| ${t.columns.map(() => '---').join(' | ')} |`];
+  for (const r of t.rows) {
+    const old = keyOf ? before.get(keyOf(r, t.columns)) : undefined;
+    // Cells the batch changed are bold.
+    out.push(`| ${r.map((v, i) => (old && old[changedFrom!.columns.indexOf(t.columns[i])] !== v ? `**${cell(v)}**` : cell(v))).join(' | ')} |`);
+  }
+  if (t.more) out.push('', `*(more rows than shown)*`);
+  out.push('');
+  return out;
+}
+
+function renderPreview(p: StatementPreview): string[] {
+  const out = [`### Rows of ${p.statement} ${cell(p.table)} (line ${p.line})`, ''];
+  if (p.error) return [...out, `Preview unavailable: ${cell(p.error)}`, ''];
+  if (p.before) out.push('Before the batch:', '', ...renderRows(p.before));
+  if (p.after) {
+    const keyOf = p.afterBy === 'key' && p.before ? (row: string[], cols: string[]) => (p.keyColumns ?? []).map((k) => row[cols.indexOf(k)]).join('\u0000') : undefined;
+    out.push(p.afterBy === 'key' ? 'The same rows after the batch (by primary key; changed cells in bold):' : 'Rows matching the WHERE after the batch:', '', ...renderRows(p.after, p.before, keyOf));
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { walk } from '../../sql/visit';
 import type { Script, TransactionStatement } from '../../sql/ast';
 import { lex, parseScript } from '../../sql/parser';
 import { LineIndex } from '../../text/lineIndex';
+import { findPreviewTargets, type KeyLookup, type PreviewTarget, type SkippedPreview } from './preview';
 
 export const SAVEPOINT = 'etaitur_dry_run';
 
@@ -26,6 +27,8 @@ export interface DryRunBatch {
   repeat: number;
   /** 1-based script lines of the top-level statements that report a row count, in order. */
   countedStatementLines: number[];
+  /** UPDATE/DELETE statements whose rows are shown before and after the batch (when previews are asked for). */
+  previews: PreviewTarget[];
 }
 
 export interface Rewrite {
@@ -39,6 +42,15 @@ export interface DryRunPlan {
   refused: RefusedStatement[];
   rewrites: Rewrite[];
   warnings: string[];
+  /** Statements without a row preview, and why. */
+  previewSkipped: SkippedPreview[];
+}
+
+export interface PlanOptions {
+  /** The profile's database: USE of any other is refused. */
+  database?: string;
+  /** Plan row previews; `keys` gives primary keys from the schema so "after" finds the same rows. */
+  preview?: { keys?: KeyLookup };
 }
 
 /** Word sequences that cannot run inside a user transaction (or must not in a dry run). */
@@ -120,7 +132,7 @@ function replacementFor(t: TransactionStatement, savepoints: Set<string>): strin
 }
 
 /** Plans a dry run: refused statements with lines, the rewritten batches split on GO. */
-export function planDryRun(text: string, options: { database?: string } = {}): DryRunPlan {
+export function planDryRun(text: string, options: PlanOptions = {}): DryRunPlan {
   const lines = new LineIndex(text);
   const script = parseScript(text);
   const refused = findRefused(text, lines, options.database);
@@ -149,6 +161,7 @@ export function planDryRun(text: string, options: { database?: string } = {}): D
   });
   edits.sort((a, b) => a.start - b.start);
   const batches: DryRunBatch[] = [];
+  const previewSkipped: SkippedPreview[] = [];
   for (const b of script.batches) {
     const start = b.range.start;
     const end = b.go ? b.go.range.start : b.range.end;
@@ -162,7 +175,9 @@ export function planDryRun(text: string, options: { database?: string } = {}): D
     out += text.slice(pos, end);
     if (!out.trim()) continue;
     const countedStatementLines = b.statements.filter((s) => COUNTED.has(s.kind)).map((s) => lines.positionAt(s.range.start).line + 1);
-    batches.push({ text: out, lineOffset: lines.positionAt(start).line, repeat: b.go?.count ?? 1, countedStatementLines });
+    const found = options.preview ? findPreviewTargets(text, b, lines, options.preview.keys) : { targets: [], skipped: [] };
+    previewSkipped.push(...found.skipped);
+    batches.push({ text: out, lineOffset: lines.positionAt(start).line, repeat: b.go?.count ?? 1, countedStatementLines, previews: found.targets });
   }
-  return { batches, refused, rewrites, warnings };
+  return { batches, refused, rewrites, warnings, previewSkipped };
 }

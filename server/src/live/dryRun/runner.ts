@@ -4,7 +4,8 @@
 import type { ConnectionProfile } from '../profile';
 import type { DryRunConnection } from './connection';
 import { DryRunPlan, SAVEPOINT } from './rewrite';
-import { BatchReport, DryRunReport, DryRunStatus, StatementCount } from './report';
+import { BatchReport, DryRunReport, DryRunStatus, StatementCount, StatementPreview } from './report';
+import { afterSql, beforeSql, toRowTable } from './preview';
 
 // Two nested BEGINs: a COMMIT the rewrite cannot see (dynamic SQL) only lowers @@TRANCOUNT and
 // commits nothing. IMPLICIT_TRANSACTIONS ON: should the transaction still end, the next write opens
@@ -23,6 +24,8 @@ export interface DryRunOptions {
   confirm?: (database: string) => Promise<boolean>;
   signal?: AbortSignal;
   now?: () => number;
+  /** Rows shown per previewed statement (before and after); 0 or unset: no previews are taken. */
+  previewRows?: number;
 }
 
 function mapCounts(counts: number[], lines: number[]): StatementCount[] {
@@ -41,6 +44,7 @@ export async function runDryRun(o: DryRunOptions): Promise<DryRunReport> {
     refused: o.plan.refused,
     rewrites: o.plan.rewrites,
     warnings: o.plan.warnings,
+    ...(o.previewRows ? { previewSkipped: o.plan.previewSkipped } : {}),
     rolledBack: false,
     totalElapsedMs: 0,
   };
@@ -60,6 +64,8 @@ export async function runDryRun(o: DryRunOptions): Promise<DryRunReport> {
   try {
     conn = await o.connect();
   } catch (e) {
+    const code = (e as { code?: unknown })?.code;
+    if (typeof code === 'string') report.failureCode = code;
     return finish('connectionFailed', (e as Error)?.message ?? String(e));
   }
   let status: DryRunStatus = 'completed';
@@ -75,8 +81,38 @@ export async function runDryRun(o: DryRunOptions): Promise<DryRunReport> {
       status = begin.failure?.code === 'ETIMEOUT' ? 'timeout' : 'connectionFailed';
       failure = begin.failure?.message ?? begin.errors[0]?.message;
     }
+    const maxRows = Math.max(0, Math.floor(o.previewRows ?? 0));
+    /** A preview SELECT: undefined when the run must stop (driver failure, or the transaction is gone). */
+    const previewQuery = async (sql: string): Promise<{ rows: Record<string, unknown>[]; error?: string } | undefined> => {
+      const out = await conn.execBatch(sql);
+      if (out.failure) {
+        if (o.signal?.aborted || out.failure.code === 'ECANCEL') status = 'cancelled';
+        else status = out.failure.code === 'ETIMEOUT' ? 'timeout' : 'connectionFailed';
+        failure = out.failure.message;
+        return undefined;
+      }
+      if (out.errors.length) {
+        // A failed SELECT leaves the transaction as it was unless XACT_ABORT doomed it: check.
+        const check = await conn.execBatch(TRANCOUNT_SQL);
+        if (check.failure || !(Number(check.rows[0]?.[0]?.trancount ?? NaN) >= EXPECTED_TRANCOUNT)) {
+          status = check.failure ? 'connectionFailed' : 'transactionLost';
+          failure = check.failure?.message;
+          return undefined;
+        }
+        return { rows: [], error: out.errors[0].message };
+      }
+      return { rows: out.rows[0] ?? [] };
+    };
     let index = 0;
     run: for (const batch of status === 'completed' ? o.plan.batches : []) {
+      const previews: (StatementPreview & { raw: Record<string, unknown>[] })[] = [];
+      for (const t of maxRows > 0 ? batch.previews : []) {
+        if (o.signal?.aborted) break run;
+        const before = await previewQuery(beforeSql(t, maxRows));
+        if (!before) break run;
+        previews.push({ line: t.line, statement: t.statement, table: t.table, keyColumns: t.keyColumns, raw: before.rows, ...(before.error ? { error: before.error } : { before: toRowTable(before.rows, maxRows) }) });
+      }
+      const firstBatchIndex = report.batches.length;
       for (let k = 0; k < batch.repeat; k++) {
         if (o.signal?.aborted) break run;
         const t0 = now();
@@ -110,6 +146,21 @@ export async function runDryRun(o: DryRunOptions): Promise<DryRunReport> {
           break run;
         }
       }
+      for (const [i, p] of previews.entries()) {
+        const t = batch.previews[i];
+        if (!p.error && !o.signal?.aborted) {
+          const q = afterSql(t, maxRows, p.raw);
+          if (q) {
+            const after = await previewQuery(q.sql);
+            if (!after) break;
+            if (after.error) p.error = after.error;
+            else Object.assign(p, { after: toRowTable(after.rows, maxRows), afterBy: q.by });
+          }
+        }
+      }
+      const shown = previews.map(({ raw: _raw, ...p }) => p);
+      if (shown.length && report.batches[firstBatchIndex]) report.batches[firstBatchIndex].previews = shown;
+      if (status !== 'completed' && status !== 'completedWithErrors') break run;
     }
   } finally {
     o.signal?.removeEventListener('abort', onAbort);

@@ -7,10 +7,12 @@ export interface PollTarget {
   load(signal?: AbortSignal): Promise<SchemaLoadResult>;
 }
 
+export type PollOutcome = { reloaded: true; result: SchemaLoadResult } | { reloaded: false };
+
 export class SchemaChangePoller {
   private last?: ChangeStamp;
   private timer?: ReturnType<typeof setInterval>;
-  private running = false;
+  private inflight?: Promise<PollOutcome>;
 
   constructor(
     private readonly target: PollTarget,
@@ -18,22 +20,31 @@ export class SchemaChangePoller {
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {}
 
-  /** One check; resolves to true when the schema was reloaded. */
-  async check(): Promise<boolean> {
-    if (this.running) return false;
-    this.running = true;
-    try {
+  /**
+   * One check that throws on failure; `force` reloads even when the stamp is unchanged.
+   * A call while one is running shares its outcome (never two catalog reads at once).
+   */
+  poll(force = false): Promise<PollOutcome> {
+    if (this.inflight) return this.inflight;
+    const run = async (): Promise<PollOutcome> => {
       const stamp = await this.target.changeStamp();
-      if (sameStamp(this.last, stamp)) return false;
+      if (!force && sameStamp(this.last, stamp)) return { reloaded: false };
       const result = await this.target.load();
       this.last = stamp;
       this.onReload(result);
-      return true;
+      return { reloaded: true, result };
+    };
+    this.inflight = run().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  /** One check; resolves to true when the schema was reloaded, errors go to onError. */
+  async check(): Promise<boolean> {
+    try {
+      return (await this.poll()).reloaded;
     } catch (e) {
       this.onError(e);
       return false;
-    } finally {
-      this.running = false;
     }
   }
 

@@ -201,7 +201,9 @@ export function columnDefinition(p: Parser, forAlter = false): ColumnDefinition 
           p.expectWord('FOR');
           p.expectWord('REPLICATION');
         }
-        p.skipParens();
+        p.expectOp('(');
+        col.check = expression(p);
+        p.expectOp(')');
         break;
       case 'COLLATE':
         p.next();

@@ -110,13 +110,20 @@ export function setItems(p: Parser): SetItem[] {
   return items;
 }
 
-function whereClause(p: Parser, s: UpdateStatement | DeleteStatement): void {
-  if (!p.acceptWord('WHERE')) return;
-  if (p.isWord('CURRENT') && p.isWord('OF', 1)) {
-    p.pos += 2;
-    p.acceptWord('GLOBAL');
-    s.currentOf = cursorName(p);
-  } else s.where = expression(p);
+/** What UPDATE and DELETE share after their target: OUTPUT, FROM, WHERE [CURRENT OF], OPTION. */
+function changeTail<S extends UpdateStatement | DeleteStatement>(p: Parser, s: S, start: number): S {
+  if (p.isWord('OUTPUT')) s.output = outputClause(p);
+  if (p.acceptWord('FROM')) s.from = tableSources(p);
+  if (p.acceptWord('WHERE')) {
+    if (p.isWord('CURRENT') && p.isWord('OF', 1)) {
+      p.pos += 2;
+      p.acceptWord('GLOBAL');
+      s.currentOf = cursorName(p);
+    } else s.where = expression(p);
+  }
+  s.option = optionClause(p);
+  s.range = p.range(start);
+  return s;
 }
 
 export function updateStatement(p: Parser, w?: WithClause): Statement {
@@ -127,13 +134,7 @@ export function updateStatement(p: Parser, w?: WithClause): Statement {
   const target = tableRef(p, false);
   p.expectWord('SET');
   const set = setItems(p);
-  const s: UpdateStatement = { kind: 'Update', with: w, top: topClause, target, set, from: [], range: { start, end: start } };
-  if (p.isWord('OUTPUT')) s.output = outputClause(p);
-  if (p.acceptWord('FROM')) s.from = tableSources(p);
-  whereClause(p, s);
-  s.option = optionClause(p);
-  s.range = p.range(start);
-  return s;
+  return changeTail(p, { kind: 'Update', with: w, top: topClause, target, set, from: [], range: { start, end: start } }, start);
 }
 
 export function deleteStatement(p: Parser, w?: WithClause): DeleteStatement {
@@ -142,13 +143,7 @@ export function deleteStatement(p: Parser, w?: WithClause): DeleteStatement {
   const topClause = p.isWord('TOP') ? top(p) : undefined;
   p.acceptWord('FROM');
   const target = tableRef(p, false);
-  const s: DeleteStatement = { kind: 'Delete', with: w, top: topClause, target, from: [], range: { start, end: start } };
-  if (p.isWord('OUTPUT')) s.output = outputClause(p);
-  if (p.acceptWord('FROM')) s.from = tableSources(p);
-  whereClause(p, s);
-  s.option = optionClause(p);
-  s.range = p.range(start);
-  return s;
+  return changeTail(p, { kind: 'Delete', with: w, top: topClause, target, from: [], range: { start, end: start } }, start);
 }
 
 export function mergeStatement(p: Parser, w?: WithClause): MergeStatement {

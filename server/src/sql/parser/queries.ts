@@ -1,6 +1,7 @@
 // SELECT queries, set operations, WITH (CTEs), TOP, ORDER BY, table sources and joins, OUTPUT.
 
 import type {
+  ColumnDefinition,
   Cte,
   Expression,
   Identifier,
@@ -11,6 +12,7 @@ import type {
   QueryExpression,
   SelectItem,
   SelectQuery,
+  SetOperation,
   TableRef,
   TableSource,
   Top,
@@ -54,28 +56,43 @@ export function queryExpression(p: Parser): QueryExpression {
   }
 }
 
+/** UNION [ALL] and EXCEPT, left to right, over INTERSECT terms (INTERSECT binds tighter). */
 function setOperations(p: Parser): QueryExpression {
   const start = p.tok.start;
-  let left = queryTerm(p);
+  let left = intersections(p);
   for (;;) {
-    let op: 'UNION' | 'UNION ALL' | 'EXCEPT' | 'INTERSECT';
+    let op: 'UNION' | 'UNION ALL' | 'EXCEPT';
     if (p.acceptWord('UNION')) op = p.acceptWord('ALL') ? 'UNION ALL' : 'UNION';
     else if (p.acceptWord('EXCEPT')) op = 'EXCEPT';
-    else if (p.acceptWord('INTERSECT')) op = 'INTERSECT';
     else break;
-    const right = queryTerm(p);
+    const right = intersections(p);
     left = { kind: 'SetOperation', op, left, right, orderBy: [], range: p.range(start) };
-    // ORDER BY / OFFSET after the last operand belong to the whole set operation
-    if (right.kind === 'Select' && (right.orderBy.length > 0 || right.offset)) {
-      left.orderBy = right.orderBy;
-      left.offset = right.offset;
-      left.fetch = right.fetch;
-      right.orderBy = [];
-      right.offset = undefined;
-      right.fetch = undefined;
-    }
+  }
+  if (left.kind === 'SetOperation') hoistOrderBy(left);
+  return left;
+}
+
+function intersections(p: Parser): QueryExpression {
+  const start = p.tok.start;
+  let left = queryTerm(p);
+  while (p.acceptWord('INTERSECT')) {
+    const right = queryTerm(p);
+    left = { kind: 'SetOperation', op: 'INTERSECT', left, right, orderBy: [], range: p.range(start) };
   }
   return left;
+}
+
+/** ORDER BY / OFFSET after the last operand belong to the whole set operation. */
+function hoistOrderBy(whole: SetOperation): void {
+  let last = whole.right;
+  while (last.kind === 'SetOperation') last = last.right;
+  if (last.kind !== 'Select' || (last.orderBy.length === 0 && !last.offset)) return;
+  whole.orderBy = last.orderBy;
+  whole.offset = last.offset;
+  whole.fetch = last.fetch;
+  last.orderBy = [];
+  last.offset = undefined;
+  last.fetch = undefined;
 }
 
 function queryTerm(p: Parser): QueryExpression {
@@ -393,14 +410,29 @@ function tablePrimaryInner(p: Parser): TableSource {
   if (call.kind !== 'FunctionCall') p.fail('expected a table');
   const tf: TableSource = { kind: 'TableFunctionRef', call, range: call.range };
   if (p.isWord('WITH') && p.isOp('(', 1)) {
-    // OPENJSON(...) WITH (col type 'path', ...)
     p.next();
-    p.skipParens();
+    tf.withColumns = withColumnList(p);
   }
   tf.alias = optionalAlias(p);
   if (tf.alias && p.isOp('(')) tf.columns = p.parenIdentifierList();
   tf.range = p.range(start);
   return tf;
+}
+
+/** OPENJSON(...) / OPENXML(...) WITH ( name type [ 'path' ] [ AS JSON ], ... ): the columns the function returns. */
+function withColumnList(p: Parser): ColumnDefinition[] {
+  p.expectOp('(');
+  const out: ColumnDefinition[] = [];
+  do {
+    const start = p.tok.start;
+    const name = p.identifier(true);
+    const dataType = p.dataType();
+    if (p.tok.type === 'string' || p.tok.type === 'nstring') p.next();
+    if (p.isWord('AS') && p.isWord('JSON', 1)) p.pos += 2;
+    out.push({ kind: 'ColumnDefinition', name, dataType, range: p.range(start) });
+  } while (p.acceptOp(','));
+  p.expectOp(')');
+  return out;
 }
 
 /** Number of tokens in the multi-part name at the cursor, minus one (a.b.c -> 4). */

@@ -1,0 +1,52 @@
+// Reads a classifier table's rows from a live database for the drift check: one read-only SELECT of the
+// mapped columns (filtered on the type column of a shared table), on a connection opened and closed here.
+import sql from 'mssql';
+import type { ConnectionProfile } from '../live/profile';
+import { toMssqlConfig } from '../live/profile';
+import { describeLiveError, type LiveError } from '../live/errors';
+import type { ClassifierFile } from './model';
+import { driftColumns, type ClassifierDataSnapshot, type DataRow } from './drift';
+
+function bracket(name: string): string {
+  return '[' + name.replace(/]/g, ']]') + ']';
+}
+
+/** The SELECT for a file's table, or undefined when the file names no table or key. */
+export function driftQuery(file: ClassifierFile): { sql: string; type?: string } | undefined {
+  const h = file.header;
+  if (!h.table || !h.key) return undefined;
+  const table = (h.table.value.schema ? bracket(h.table.value.schema) + '.' : '') + bracket(h.table.value.name);
+  const cols = driftColumns(file).map(bracket).join(', ');
+  const type = h.typeColumn?.value;
+  return {
+    sql: `SELECT ${cols} FROM ${table}${type ? ` WHERE ${bracket(type.column)} = @type` : ''};`,
+    type: type?.value,
+  };
+}
+
+export class ClassifierReadError extends Error {
+  constructor(readonly info: LiveError) { super(info.message.en); }
+}
+
+export interface ReadRowsOptions { requestTimeoutMs?: number; connectionTimeoutMs?: number }
+
+/** Reads the rows; errors come back described (no password in them). */
+export async function readClassifierRows(profile: ConnectionProfile, password: string, file: ClassifierFile, o: ReadRowsOptions = {}): Promise<ClassifierDataSnapshot> {
+  const q = driftQuery(file);
+  if (!q) throw new Error('The classifier file names no table or key column.');
+  const config = toMssqlConfig(profile, password, { readOnlyIntent: true, requestTimeoutMs: o.requestTimeoutMs, connectionTimeoutMs: o.connectionTimeoutMs });
+  const pool = new sql.ConnectionPool(config as sql.config);
+  pool.on('error', () => undefined);
+  try {
+    await pool.connect();
+    const request = pool.request();
+    if (q.type !== undefined) request.input('type', sql.NVarChar, q.type);
+    const result = await request.query<DataRow>(q.sql);
+    const h = file.header.table!.value;
+    return { table: `${h.schema ? h.schema + '.' : ''}${h.name}`, readAt: new Date().toISOString(), rows: [...(result.recordset ?? [])] };
+  } catch (e) {
+    throw new ClassifierReadError(describeLiveError(e, { server: profile.server, database: profile.database, user: profile.authentication.user, password }));
+  } finally {
+    await pool.close().catch(() => undefined);
+  }
+}
