@@ -5,22 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
+import { api, demoFile } from './host';
 import { waitFor } from './waitFor';
-
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
-
-async function api(): Promise<WorkbenchApi> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
-}
-
-function demoFile(...parts: string[]): string {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the demo workspace is open');
-  return path.join(f.uri.fsPath, ...parts);
-}
 
 const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((x) => String(typeof x.code === 'object' ? x.code.value : x.code));
 

@@ -1,24 +1,9 @@
 // Every contributed command runs in the extension host and settles: quick inputs it opens are dismissed,
 // commands that need configuration (tracker, log sources, connections) end after showing their message.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
+import { EXTENSION_ID, api, demoFile } from './host';
 import { waitFor } from './waitFor';
-
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
-
-async function api(): Promise<WorkbenchApi> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
-}
-
-function demoFile(...parts: string[]): string {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the demo workspace is open');
-  return path.join(f.uri.fsPath, ...parts);
-}
 
 type Outcome = { ok: true } | { ok: false; error: string };
 

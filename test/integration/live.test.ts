@@ -3,23 +3,16 @@
 // the live schema, survive a dropped connection, dry-run a script with the report opened beside it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
 import { CATALOG_QUERY, CHANGE_QUERY } from '../../server/src/schema/live/catalogQuery';
 import { ROLLBACK_SQL, TRANCOUNT_SQL, BEGIN_SQL } from '../../server/src/live/dryRun/runner';
 import type { DryRunReport } from '../../server/src/live/dryRun/report';
 import { TdsTestServer, type TdsReply } from '../tds/server/server';
 import { catalogReplies, changeStampReply } from '../tds/fixtures/catalog';
+import { api } from './host';
 import { waitFor } from './waitFor';
 
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
 const PROFILE = 'ETAITUR_TEST';
 const PASSWORD = 'Testi-Parool-Ä9';
-
-async function api(): Promise<WorkbenchApi> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
-}
 
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => `${typeof d.code === 'object' ? d.code.value : d.code}@${d.range.start.line}`);
 

@@ -2,29 +2,18 @@
 // gzipped), the search command with the query as argument, the tree's groups and counts, an entry
 // document with masked personal codes, and stack frame links to the C# lines.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
 import type { LogSearchSummary } from '../../client/src/logs/logCommands';
+import { api, demoFile as demoPath } from './host';
 import { waitFor } from './waitFor';
-
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
 
 interface Node { kind: string; group?: { key: string; count: number }; entry?: { message: string } }
 
 async function tree(): Promise<vscode.TreeDataProvider<Node>> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext);
-  const { ctx } = await ext.activate();
+  const { ctx } = await api();
   const t = ctx.treeProviders.get('etaitur.logs');
   assert.ok(t, 'the log view is registered');
   return t as vscode.TreeDataProvider<Node>;
-}
-
-function demoPath(...parts: string[]): string {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f);
-  return path.join(f.uri.fsPath, ...parts);
 }
 
 /** Runs a frame link's command URI (command:etaitur.logs.openFrame?[...]) as a click would. */

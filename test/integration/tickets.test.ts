@@ -8,11 +8,10 @@ import { mkdir, mkdtemp, realpath, rm, rmdir, writeFile } from 'node:fs/promises
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
 import type { Ticket } from '../../client/src/tickets/model';
+import { api } from './host';
 import { waitFor } from './waitFor';
 
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
 const SECRET_KEY = 'etaitur.tickets.token';
 const SETTINGS = ['provider', 'url', 'groupBy', 'branchTemplate', 'inProgressStatus'] as const;
 const run = promisify(execFile);
@@ -21,12 +20,6 @@ interface Redmine { url: string; apiKey: string; personalCode: string }
 interface GitRepository { rootUri: vscode.Uri }
 interface GitApi { repositories: GitRepository[]; openRepository(root: vscode.Uri): Promise<GitRepository | null> }
 type Node = { kind: 'group' | 'ticket' | 'info'; ticket?: Ticket };
-
-async function api(): Promise<WorkbenchApi> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
-}
 
 function redmineFromEnv(): Redmine | undefined {
   const raw = process.env.ETAITUR_TEST_REDMINE;

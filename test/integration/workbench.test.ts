@@ -3,21 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkbenchApi } from '../../client/src/extension';
+import { EXTENSION_ID, api } from './host';
 import { waitFor } from './waitFor';
-
-const EXTENSION_ID = 'etaitur.etaitur-workbench';
 
 function workspaceRoot(): string {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'the demo workspace is open');
   return f.uri.fsPath;
-}
-
-async function api(): Promise<WorkbenchApi> {
-  const ext = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is loaded`);
-  return ext.activate();
 }
 
 /** The language server is another engineer's part; until dist/server.js is more than the placeholder these are pending. */
