@@ -1,11 +1,14 @@
 // Debounced diagnostics per document; a newer change supersedes (cancels) a pending or running check.
-// The debounce adapts: `delayMs` while checks are fast or keystrokes are far apart; during a burst of typing
-// in a document whose last check was slow (a 10,000-line script) it waits up to half a check's time, so
-// the server doesn't queue one slow check per keystroke.
+// The debounce adapts and has a leading edge: a change that comes after a pause longer than the document's
+// last check (nothing to coalesce with) is checked at once; changes closer together wait `delayMs`, and during
+// a burst of typing in a document whose last check was slow (a 10,000-line script) up to half a check's time,
+// so the server doesn't queue one slow check per keystroke.
 
 /** Delay before the next check, given how long the last one took and how long ago the previous change came. */
 export function adaptiveDelay(baseMs: number, lastMs: number | undefined, sincePreviousMs: number, maxMs = 250): number {
-  if (lastMs === undefined || lastMs <= 4 * baseMs + 20 || sincePreviousMs >= lastMs) return baseMs;
+  if (lastMs === undefined) return baseMs;
+  if (sincePreviousMs >= Math.max(lastMs, baseMs)) return 0;
+  if (lastMs <= 4 * baseMs + 20) return baseMs;
   return Math.max(baseMs, Math.min(maxMs, Math.round(lastMs / 2)));
 }
 

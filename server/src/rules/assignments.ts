@@ -18,9 +18,23 @@ export function insertableColumns(src: Source): SourceColumn[] | undefined {
   return src.columns.filter((c) => !c.info || (!c.info.identity && !c.info.computed && c.info.type !== 'timestamp' && c.info.type !== 'rowversion'));
 }
 
+/** Column lists by folded name (first column of a name wins, like `find`), per list and schema. */
+const columnIndexes = new WeakMap<SourceColumn[], { schema: Schema | undefined; length: number; byKey: Map<string, SourceColumn> }>();
+
 function findColumn(src: Source, name: string, schema?: Schema): SourceColumn | undefined {
-  const k = (s: string) => (schema ? schema.key(s) : s.toLowerCase());
-  return src.columns?.find((c) => k(c.name) === k(name));
+  const cols = src.columns;
+  if (!cols) return undefined;
+  let idx = columnIndexes.get(cols);
+  if (!idx || idx.schema !== schema || idx.length !== cols.length) {
+    const byKey = new Map<string, SourceColumn>();
+    for (const c of cols) {
+      const k = schema ? schema.key(c.name) : c.name.toLowerCase();
+      if (!byKey.has(k)) byKey.set(k, c);
+    }
+    idx = { schema, length: cols.length, byKey };
+    columnIndexes.set(cols, idx);
+  }
+  return idx.byKey.get(schema ? schema.key(name) : name.toLowerCase());
 }
 
 function selectValues(q: A.QueryExpression | undefined): (A.Expression | undefined)[][] {

@@ -72,23 +72,82 @@ export class Scanner {
   private i = 0;
   private nl = true;
   // Words are interned with their upper-cased form: scripts repeat the same names and keywords,
-  // and a repeated slice then dies young instead of living with the tokens.
-  private readonly words = new Map<string, [string, string]>();
+  // and a repeated word then costs neither a new string nor hashing one. An open-addressing table
+  // keyed by a hash of the char codes, compared in place against the text (no slice per look-up).
+  private wordHashes = new Int32Array(1024);
+  private wordTexts: (string | undefined)[] = new Array<string | undefined>(1024);
+  private wordUppers: string[] = new Array<string>(1024);
+  private wordCount = 0;
 
   constructor(private readonly text: string) {}
 
-  private make(type: TokenType, start: number, end: number, error?: string, upper?: boolean): Token {
-    let t = this.text.slice(start, end);
-    let u = t;
+  /**
+   * The interned [text, upper] slot of the word at start..end, added if new; -1 after too many probes
+   * (words crafted to share a hash then cost a slice each instead of a scan of the table each).
+   */
+  private intern(start: number, end: number, hash?: number): number {
+    const text = this.text;
+    let h = 0;
+    if (hash !== undefined) h = hash;
+    else for (let k = start; k < end; k++) h = wordHashStep(h, text.charCodeAt(k));
+    const len = end - start;
+    const texts = this.wordTexts;
+    const mask = texts.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (let probes = 0; ; probes++) {
+      const w = texts[slot];
+      if (w === undefined) break;
+      if (this.wordHashes[slot] === h && w.length === len && sameChars(w, text, start)) return slot;
+      if (probes === MAX_WORD_PROBES) return -1;
+      slot = (slot + 1) & mask;
+    }
+    const w = text.slice(start, end);
+    texts[slot] = w;
+    this.wordHashes[slot] = h;
+    this.wordUppers[slot] = w.toUpperCase();
+    if (++this.wordCount * 2 > texts.length) return this.growWords(slot);
+    return slot;
+  }
+
+  /** Doubles the word table; returns the new slot of the entry at `keep`. */
+  private growWords(keep: number): number {
+    const oldTexts = this.wordTexts, oldHashes = this.wordHashes, oldUppers = this.wordUppers;
+    const size = oldTexts.length * 2;
+    const mask = size - 1;
+    this.wordTexts = new Array<string | undefined>(size);
+    this.wordHashes = new Int32Array(size);
+    this.wordUppers = new Array<string>(size);
+    let kept = 0;
+    for (let i = 0; i < oldTexts.length; i++) {
+      const w = oldTexts[i];
+      if (w === undefined) continue;
+      const h = oldHashes[i];
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (this.wordTexts[slot] !== undefined) slot = (slot + 1) & mask;
+      this.wordTexts[slot] = w;
+      this.wordHashes[slot] = h;
+      this.wordUppers[slot] = oldUppers[i];
+      if (i === keep) kept = slot;
+    }
+    return kept;
+  }
+
+  /** `hash`: the word's hash when the scan loop already folded it (wordHashStep over its chars). */
+  private make(type: TokenType, start: number, end: number, error?: string, upper?: boolean, hash?: number): Token {
+    let t: string;
+    let u: string;
     if (upper) {
-      const cached = this.words.get(t);
-      if (cached === undefined) {
-        u = t.toUpperCase();
-        this.words.set(t, [t, u]);
+      const slot = this.intern(start, end, hash);
+      if (slot >= 0) {
+        t = this.wordTexts[slot]!;
+        u = this.wordUppers[slot];
       } else {
-        t = cached[0];
-        u = cached[1];
+        t = this.text.slice(start, end);
+        u = t.toUpperCase();
       }
+    } else {
+      t = this.text.slice(start, end);
+      u = t;
     }
     // one object shape for every token keeps property access monomorphic
     const tok: Token = { type, start, end, text: t, upper: u, nl: this.nl, error };
@@ -240,9 +299,16 @@ export class Scanner {
         }
         // words, #temp, ##temp
         if (isIdentStart(c) || c === 35) {
+          // the intern hash is folded in the same pass
+          let h = wordHashStep(0, c);
           i++;
-          while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-          return this.make('word', start, i, undefined, true);
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (!isIdentPart(d)) break;
+            h = wordHashStep(h, d);
+            i++;
+          }
+          return this.make('word', start, i, undefined, true, h);
         }
         // operators
         if (c1 !== 0 && isTwoCharOp(c, c1)) {
@@ -258,6 +324,20 @@ export class Scanner {
       this.i = i;
     }
   }
+}
+
+/** Linear probing gives up after this many occupied slots (a table at most half full rarely needs 3). */
+const MAX_WORD_PROBES = 32;
+
+/** One step of the word table's hash (a 31-polynomial over char codes, as Java's String.hashCode). */
+function wordHashStep(h: number, c: number): number {
+  return (Math.imul(h, 31) + c) | 0;
+}
+
+/** Does `text` continue at `start` with all of `w`? (A loop the JIT inlines; startsWith is a call.) */
+function sameChars(w: string, text: string, start: number): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** From the opening quote at `i`, returns the offset after the closing quote, or -1. */

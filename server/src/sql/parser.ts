@@ -6,6 +6,7 @@ import { Scanner } from './lexer';
 import type { Token } from './tokens';
 import { Parser } from './parser/core';
 import { statementList } from './parser/statements';
+import { NodeIndexBuilder } from './visit';
 
 export { lex } from './lexer';
 
@@ -30,6 +31,8 @@ export function parseScript(text: string): Script {
   const batches: Batch[] = [];
   let batchStartOffset = 0;
   let next: Token | undefined;
+  // The rules' node index (nodesByKind), built batch by batch while each batch's nodes are fresh in cache.
+  const index = new NodeIndexBuilder('Script');
   for (;;) {
     // The tokens of one batch: up to a GO line (kept as the batch's last tokens) or the end.
     const toks: Token[] = [];
@@ -62,12 +65,16 @@ export function parseScript(text: string): Script {
       if (toks.length - goAt === 2 && toks[goAt + 1].type === 'integer') batch.go.count = count;
       batchStartOffset = goEnd;
       batches.push(batch);
+      index.add(batch);
       continue;
     }
     batches.push(batch);
+    index.add(batch);
     break;
   }
-  return { kind: 'Script', batches, comments: sc.comments, range: { start: 0, end: text.length } };
+  const script: Script = { kind: 'Script', batches, comments: sc.comments, range: { start: 0, end: text.length } };
+  index.finish(script);
+  return script;
 }
 
 function parseBatch(text: string, tokens: Token[], start: number, limit: number): Statement[] {

@@ -151,10 +151,36 @@ export function forEachChild(node: object, cb: (child: AnyNode) => void): void {
   for (let i = 0; i < children.length; i++) cb(children[i]);
 }
 
+/** Like pushValue, last node first (a stack then pops them in order). */
+function pushValueReversed(v: unknown, out: AnyNode[]): void {
+  if (v === undefined || v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (let i = v.length - 1; i >= 0; i--) pushValueReversed(v[i], out);
+    return;
+  }
+  if (typeof (v as AnyNode).kind === 'string') {
+    out.push(v as AnyNode);
+    return;
+  }
+  const keys = Object.keys(v);
+  for (let i = keys.length - 1; i >= 0; i--) if (keys[i] !== 'range') pushValueReversed((v as Record<string, unknown>)[keys[i]], out);
+}
+
+/** Pushes node's direct children onto a stack, last child first. */
+function pushChildrenReversed(node: AnyNode, out: AnyNode[]): void {
+  const keys = CHILD_KEYS[node.kind];
+  if (!keys) return;
+  const rec = node as unknown as Record<string, unknown>;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const v = rec[keys[i]];
+    if (v !== undefined && v !== null) pushValueReversed(v, out);
+  }
+}
+
 /** Depth-first pre-order walk; return false from `cb` to skip a node's children. */
 export function walk(node: object, cb: (node: AnyNode, parent: AnyNode | undefined) => boolean | void, parent?: AnyNode): void {
   if (!isNode(node)) return;
-  // Parallel stacks, children pushed in place and reversed: no closure or tuple per node.
+  // Parallel stacks, children pushed last first: no closure, tuple or reversal per node.
   const nodes: AnyNode[] = [node];
   const parents: (AnyNode | undefined)[] = [parent];
   while (nodes.length) {
@@ -162,32 +188,111 @@ export function walk(node: object, cb: (node: AnyNode, parent: AnyNode | undefin
     const p = parents.pop();
     if (cb(n, p) === false) continue;
     const base = nodes.length;
-    pushChildren(n, nodes);
-    for (let i = base, j = nodes.length - 1; i < j; i++, j--) {
-      const t = nodes[i];
-      nodes[i] = nodes[j];
-      nodes[j] = t;
-    }
+    pushChildrenReversed(n, nodes);
     for (let i = base; i < nodes.length; i++) parents.push(n);
   }
 }
 
 const nodeIndexCache = new WeakMap<object, Map<string, AnyNode[]>>();
 
+/** Recursion is fast for ordinary trees; deeper than this (a + 1 + 1 ... chains) an explicit stack takes over. */
+const MAX_INDEX_RECURSION = 500;
+
+/** One kind's nodes while an index is built, with the kind's child keys: one map look-up per node. */
+interface IndexEntry {
+  keys: readonly string[] | undefined;
+  nodes: AnyNode[];
+}
+type IndexDraft = Map<string, IndexEntry>;
+
+function entryOf(kind: string, draft: IndexDraft): IndexEntry {
+  let e = draft.get(kind);
+  if (e === undefined) {
+    e = { keys: CHILD_KEYS[kind], nodes: [] };
+    draft.set(kind, e);
+  }
+  return e;
+}
+
+/** Adds the nodes in a field value to the index, pre-order (arrays flattened, kind-less helpers looked through). */
+function indexValue(v: unknown, draft: IndexDraft, depth: number): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) indexValue(v[i], draft, depth);
+    return;
+  }
+  if (typeof (v as AnyNode).kind === 'string') {
+    if (depth < MAX_INDEX_RECURSION) indexNode(v as AnyNode, draft, depth + 1);
+    else indexSubtree(v as AnyNode, draft);
+    return;
+  }
+  for (const key in v) if (key !== 'range') indexValue((v as Record<string, unknown>)[key], draft, depth);
+}
+
+/** Adds a node and, pre-order, its descendants. */
+function indexNode(n: AnyNode, draft: IndexDraft, depth: number): void {
+  const e = entryOf(n.kind, draft);
+  e.nodes.push(n);
+  const keys = e.keys;
+  if (!keys) return;
+  const rec = n as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length; i++) {
+    const v = rec[keys[i]];
+    if (v !== undefined && v !== null) indexValue(v, draft, depth);
+  }
+}
+
+/** indexNode with an explicit stack, for any depth. */
+function indexSubtree(root: AnyNode, draft: IndexDraft): void {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    entryOf(n.kind, draft).nodes.push(n);
+    pushChildrenReversed(n, stack);
+  }
+}
+
+function finishIndex(draft: IndexDraft): Map<string, AnyNode[]> {
+  const index = new Map<string, AnyNode[]>();
+  for (const [kind, e] of draft) index.set(kind, e.nodes);
+  return index;
+}
+
 /** All nodes under root grouped by kind, in document order; built by one walk and cached per root (trees are immutable). */
 export function nodesByKind(root: object): Map<string, AnyNode[]> {
   let idx = nodeIndexCache.get(root);
   if (!idx) {
-    const m = new Map<string, AnyNode[]>();
-    walk(root, (n) => {
-      const list = m.get(n.kind);
-      if (list) list.push(n);
-      else m.set(n.kind, [n]);
-    });
-    idx = m;
+    const draft: IndexDraft = new Map();
+    if (isNode(root)) indexNode(root, draft, 0);
+    idx = finishIndex(draft);
     nodeIndexCache.set(root, idx);
   }
   return idx;
+}
+
+/**
+ * Builds a root's nodesByKind index while its tree is being built, so each subtree is walked while
+ * it is still in the CPU cache: add the root's children in document order, then finish with the root.
+ */
+export class NodeIndexBuilder {
+  private readonly draft: IndexDraft = new Map();
+
+  /** The root comes first in document order: its kind's list is made now and the root added at finish. */
+  constructor(private readonly rootKind: string) {
+    entryOf(rootKind, this.draft);
+  }
+
+  /** Adds a complete child subtree of the root (the next in document order). */
+  add(node: AnyNode): void {
+    indexNode(node, this.draft, 0);
+  }
+
+  /** Adds the root and makes the index what nodesByKind(root) returns. */
+  finish(root: AnyNode): void {
+    if (root.kind !== this.rootKind || nodeIndexCache.has(root)) return;
+    this.draft.get(this.rootKind)!.nodes.push(root);
+    nodeIndexCache.set(root, finishIndex(this.draft));
+  }
 }
 
 /** The path from the script down to the innermost node whose range contains `offset`. */

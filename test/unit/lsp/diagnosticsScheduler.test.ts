@@ -2,10 +2,17 @@ import { strict as assert } from 'node:assert';
 import { adaptiveDelay, DiagnosticsScheduler } from '../../../server/src/lsp/diagnosticsScheduler';
 
 describe('diagnostics scheduler', () => {
-  it('keeps the short debounce while checks are fast or keystrokes are far apart', () => {
+  it('keeps the short debounce while changes come closer together than a check takes', () => {
     assert.equal(adaptiveDelay(5, undefined, 10), 5);
     assert.equal(adaptiveDelay(5, 30, 10), 5); // a 1,000-line script
-    assert.equal(adaptiveDelay(5, 300, 1000), 5); // slow check, but the user paused
+    assert.equal(adaptiveDelay(5, 12, 3), 5);
+    assert.equal(adaptiveDelay(5, 1, 4), 5); // a tiny script: never below the base debounce window
+  });
+
+  it('checks at once (leading edge) when the previous change came longer ago than the last check took', () => {
+    assert.equal(adaptiveDelay(5, 12, 25), 0); // one keystroke after another on 1,000 lines
+    assert.equal(adaptiveDelay(5, 300, 1000), 0); // slow check, but the user paused
+    assert.equal(adaptiveDelay(5, 1, 5), 0);
   });
 
   it('waits longer during a burst of typing in a document whose check is slow', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseScript } from '../../../server/src/sql/parser';
-import { reparse, type ReparseStats } from '../../../server/src/lsp/incrementalParse';
+import { commonPrefix, commonSuffix, reparse, type ReparseStats } from '../../../server/src/lsp/incrementalParse';
 import { rng } from '../../support/rng';
 
 const CORPUS = path.join(__dirname, '../../fixtures/corpus');
@@ -42,6 +42,45 @@ describe('incremental parse (per GO batch)', () => {
     assert.equal(s.reusedBefore, 2);
     assert.equal(s.parsed, 1);
     assert.equal(s.reusedAfter, 2);
+  });
+
+  it('typing after a GO (the next batch starts right there) re-parses two batches, not the whole script', () => {
+    const go = SCRIPT.indexOf('\nGO\nDECLARE') + 3;
+    const spaced = SCRIPT.slice(0, go) + '  ' + SCRIPT.slice(go);
+    for (const [from, at, remove, insert] of [[SCRIPT, go, 0, ' '], [spaced, go, 2, ''], [spaced, go + 1, 1, ''], [SCRIPT, go - 4, 0, ';']] as const) {
+      const s = check(from, at, remove, insert);
+      assert.equal(s.full, false, `edit at ${at} -${remove} +${JSON.stringify(insert)}`);
+      assert.ok(s.reusedBefore + s.reusedAfter >= 2);
+    }
+    // One edit spanning the end of the line before the GO and the GO line itself (the bench's keystroke pattern).
+    const oldText = SCRIPT.slice(0, go - 3) + '  ' + SCRIPT.slice(go - 3);
+    const newText = SCRIPT.slice(0, go) + ' ' + SCRIPT.slice(go);
+    let stats: ReparseStats | undefined;
+    assert.deepStrictEqual(reparse(oldText, parseScript(oldText), newText, (x) => { stats = x; }), parseScript(newText));
+    assert.equal(stats!.full, false);
+  });
+
+  it('finds the common prefix and suffix exactly (chunked comparison), also around surrogate pairs and chunk edges', () => {
+    const r = rng(99);
+    const alphabet = ['a', 'G', 'O', '\n', ' ', 'õ', 'ä', '😀', "N'", ';'];
+    const naive = (a: string, b: string) => {
+      let p = 0;
+      while (p < Math.min(a.length, b.length) && a[p] === b[p]) p++;
+      let s = 0;
+      while (s < Math.min(a.length, b.length) - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+      return [p, s];
+    };
+    for (let i = 0; i < 300; i++) {
+      let a = '';
+      const n = Math.floor(r() * (i % 3 === 0 ? 9000 : 300));
+      for (let k = 0; k < n; k++) a += alphabet[Math.floor(r() * alphabet.length)];
+      const at = Math.floor(r() * (a.length + 1));
+      const b = a.slice(0, at) + (r() < 0.7 ? alphabet[Math.floor(r() * alphabet.length)] : '') + a.slice(Math.min(a.length, at + Math.floor(r() * 3)));
+      const p = commonPrefix(a, b);
+      assert.deepStrictEqual([p, commonSuffix(a, b, Math.min(a.length, b.length) - p)], naive(a, b), `case ${i}`);
+    }
+    assert.equal(commonPrefix('x'.repeat(5000), 'x'.repeat(5000)), 5000);
+    assert.equal(commonSuffix('y' + 'x'.repeat(4096), 'z' + 'x'.repeat(4096), 4097), 4096);
   });
 
   it('moves the batches after the edit (temp tables, comments, GO n keep their places)', () => {

@@ -64,4 +64,30 @@ describe('lexer', () => {
     const t = lex('  update dbo.Menetlus').tokens[0];
     assert.deepStrictEqual([t.upper, t.start, t.end], ['UPDATE', 2, 8]);
   });
+  it('interns repeated words: exact text and upper case past table growth', () => {
+    // 3000 distinct names (the word table starts at 1024 slots and grows), each used twice, mixed case
+    const names = Array.from({ length: 3000 }, (_, i) => `Menetlus_${i}_Õ${i % 7}`);
+    const text = names.map((n) => `UPDATE dbo.${n} SET Staatus = N'LÕPETATUD' WHERE ${n}.Id = ${n.length};`).join('\n');
+    const words = lex(text).tokens.filter((t) => t.type === 'word');
+    for (const t of words) {
+      assert.strictEqual(t.text, text.slice(t.start, t.end));
+      assert.strictEqual(t.upper, t.text.toUpperCase());
+    }
+    assert.strictEqual(new Set(words.map((t) => t.text)).size, 3000 + ['UPDATE', 'dbo', 'SET', 'Staatus', 'WHERE', 'Id'].length);
+    // words differing only in case stay apart; a collision of hash and length still compares the characters
+    // ("Aa" and "BB" have the same 31-polynomial hash and length)
+    const cased = lex('nimi NIMI Nimi nimi Aa BB Aa BB').tokens.slice(0, 8).map((t) => t.text);
+    assert.deepStrictEqual(cased, ['nimi', 'NIMI', 'Nimi', 'nimi', 'Aa', 'BB', 'Aa', 'BB']);
+  });
+  it('keeps words exact when many share one hash (crafted input stays linear: not interned past a few probes)', () => {
+    // 4096 distinct 24-character words built from "Aa"/"BB" blocks, all with the same 31-polynomial hash
+    const words = Array.from({ length: 1 << 12 }, (_, m) => Array.from({ length: 12 }, (_, b) => ((m >> b) & 1 ? 'Aa' : 'BB')).join(''));
+    const text = words.map((w) => `UPDATE dbo.${w} SET Nimi = N'Õun' WHERE ${w}.Id = 1;`).join('\n');
+    const toks = lex(text).tokens.filter((t) => t.type === 'word');
+    assert.strictEqual(toks.length, words.length * 8);
+    for (const t of toks) {
+      assert.strictEqual(t.text, text.slice(t.start, t.end));
+      assert.strictEqual(t.upper, t.text.toUpperCase());
+    }
+  });
 });

@@ -75,4 +75,25 @@ describe('visit', () => {
     forEachChild(script.batches[0].statements[0], (c) => direct.push(c.kind));
     assert.deepStrictEqual(direct, ['Select']);
   });
+  it('nodesByKind gives the walk order for every kind, also on chains too deep to recurse through', () => {
+    const deep = "SELECT N'Õie' + Nimi" + ' + 1'.repeat(20000) + " FROM dbo.Isik WHERE Isikukood = '38001010000'" + ' AND Nimi = N\'Mänd\''.repeat(3000) + '\nGO\n';
+    // parseScript builds the index batch by batch; a Script assembled elsewhere (incremental parsing) is indexed by a walk
+    const scripts = [deep, ...corpusFiles().map((f) => f.text)].map((t) => parseScript(t));
+    for (const script of [...scripts, ...scripts.map((x) => ({ ...x }))]) {
+      const expected = new Map<string, AnyNode[]>();
+      walk(script, (n) => {
+        const l = expected.get(n.kind);
+        if (l) l.push(n);
+        else expected.set(n.kind, [n]);
+      });
+      const actual = nodesByKind(script);
+      assert.deepStrictEqual([...actual.keys()].sort(), [...expected.keys()].sort());
+      for (const [kind, nodes] of expected) {
+        const got = actual.get(kind)!;
+        assert.strictEqual(got.length, nodes.length, kind);
+        assert.ok(nodes.every((n, i) => n === got[i]), `${kind} order`);
+      }
+    }
+    assert.strictEqual(nodesByKind(parseScript(deep)).get('Binary')?.length, 1 + 20000 + 1 + 3000 * 2);
+  });
 });
