@@ -82,8 +82,30 @@ async function typing(ws: string, label: string, env: NodeJS.ProcessEnv): Promis
   }
 }
 
+/** A fresh server, the 1,000-line script opened and read for 2 s before typing: with and without the idle warm-up. */
+async function typingAfterPause(ws: string, label: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const client = new LspClient(ROOT, env);
+  try {
+    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
+    await client.initialize(ws);
+    const uri = pathToFileURL(path.join(ws, `pause-${label.replace(/\W+/g, '-')}.sql`)).toString();
+    const text = buildScript(1_000);
+    const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+    client.open(uri, text, 1);
+    await opened;
+    await new Promise((r) => setTimeout(r, 2_000)); // the user reads the script before the first keystroke
+    const c0 = cpuMs(client.proc.pid);
+    const t = await keystrokes(client, uri, text, 60, 1);
+    console.log(`lsp (${label}): first 60 keystrokes 2 s after opening, 1000 lines: ${fmt(t)}; server CPU ${((cpuMs(client.proc.pid) - c0) / 60).toFixed(1)} ms/keystroke`);
+  } finally {
+    await client.stop();
+  }
+}
+
 export async function run(): Promise<void> {
   const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'etaitur-lsp-bench-'));
+  await typingAfterPause(ws, 'no warm-up', { ETAITUR_WARMUP_MS: '0' });
+  await typingAfterPause(ws, 'idle warm-up', {});
   await typing(ws, 'full parse', { ETAITUR_INCREMENTAL_PARSE: '0' });
   const client = new LspClient(ROOT);
   try {

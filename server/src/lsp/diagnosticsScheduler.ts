@@ -17,6 +17,8 @@ export class DiagnosticsScheduler {
   private readonly generation = new Map<string, number>();
   private readonly lastMs = new Map<string, number>();
   private readonly scheduledAt = new Map<string, number>();
+  private runningChecks = 0;
+  private lastScheduled = -Infinity;
 
   constructor(private readonly delayMs: number, private readonly run: (uri: string, isCurrent: () => boolean) => Promise<void>) {}
 
@@ -24,6 +26,7 @@ export class DiagnosticsScheduler {
     const now = performance.now();
     delay ??= adaptiveDelay(this.delayMs, this.lastMs.get(uri), now - (this.scheduledAt.get(uri) ?? -Infinity));
     this.scheduledAt.set(uri, now);
+    this.lastScheduled = now;
     const gen = (this.generation.get(uri) ?? 0) + 1;
     this.generation.set(uri, gen);
     const t = this.timers.get(uri);
@@ -31,8 +34,17 @@ export class DiagnosticsScheduler {
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       const started = performance.now();
-      void this.run(uri, () => this.generation.get(uri) === gen).finally(() => this.lastMs.set(uri, performance.now() - started));
+      this.runningChecks++;
+      void this.run(uri, () => this.generation.get(uri) === gen).finally(() => {
+        this.runningChecks--;
+        this.lastMs.set(uri, performance.now() - started);
+      });
     }, delay));
+  }
+
+  /** No check waiting for its debounce or running, and no change for `quietMs`. */
+  idleFor(quietMs: number): boolean {
+    return this.timers.size === 0 && this.runningChecks === 0 && performance.now() - this.lastScheduled >= quietMs;
   }
 
   cancel(uri: string): void {

@@ -31,12 +31,18 @@ import { AnalysisCache, type Analysis } from './analysis';
 import { ConfigStore } from './configStore';
 import { COMPLETION_KIND, toDiagnostic, toDocumentSymbol, toOffset, toRange } from './convert';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { JitWarmup } from './jitWarmup';
 import { guarded } from './guard';
 import { SchemaStore, type SchemaSpec } from './schemaStore';
 import { SettingsCache } from './settings';
 import { listSqlFiles } from './workspaceFiles';
 
-export interface ServerOptions { diagnosticsDelayMs: number; incrementalParse?: boolean }
+export interface ServerOptions {
+  diagnosticsDelayMs: number;
+  incrementalParse?: boolean;
+  /** CPU time for warming the checker on the first document while idle (0: off). */
+  warmupMs?: number;
+}
 
 function uriToPath(uri: string): string | undefined {
   try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
@@ -115,7 +121,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!a || !isCurrent()) return; // superseded by a newer change
     const isEt = (await settings.get(uri)).estonian;
     await connection.sendDiagnostics({ uri, version: a.version, diagnostics: a.result.findings.map((f) => toDiagnostic(a.lines, f, isEt)) });
+    warmup.offer(a);
   }));
+  const warmup = new JitWarmup(options.warmupMs ?? 1500, () => scheduler.idleFor(250));
 
   async function langFor(uri: string): Promise<Lang> {
     return (await settings.get(uri)).estonian ? 'et' : 'en';
@@ -384,5 +392,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }));
 
   documents.listen(connection);
+  connection.onShutdown(() => warmup.dispose());
   connection.listen();
 }
