@@ -57,7 +57,7 @@ export async function runBundled(file: string, exportName: string): Promise<void
     external: ['esbuild'],
     logLevel: 'error',
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', out], {
+  const r = spawnSync(process.execPath, ['--expose-gc', ...(process.env.ETAITUR_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), out], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     env: { ...process.env, ETAITUR_BENCH_DIR: BENCH_DIR },
