@@ -62,7 +62,7 @@ export function alterTable(r: ResolverState, st: A.AlterTableStatement, ctx: Ctx
         for (const c of a.constraints) tableConstraint(r, c, table, ctx);
         break;
       case 'DropColumns':
-        if (!a.ifExists && checkable(table)) for (const id of a.columns) checkTargetColumn(r, id, table);
+        if (!a.ifExists && !ctx.existenceGuarded && checkable(table)) for (const id of a.columns) checkTargetColumn(r, id, table);
         break;
       case 'AlterColumn':
         if (checkable(table)) checkTargetColumn(r, a.column.name, table);
@@ -81,12 +81,12 @@ export function createIndex(r: ResolverState, st: A.CreateIndexStatement, ctx: C
   if (st.where) expr(r, st.where, ctx, s);
 }
 
-/** DROP TABLE (without IF EXISTS) and TRUNCATE TABLE name a table that must exist. */
+/** DROP TABLE (without IF EXISTS or an OBJECT_ID/sys.tables guard) and TRUNCATE TABLE name a table that must exist. */
 export function dropOrTruncate(r: ResolverState, st: A.DropStatement | A.TruncateStatement, ctx: Ctx): void {
   if (st.kind === 'Truncate') {
     if (st.table) targetFromName(r, st.table, ctx, st.range);
     return;
   }
-  if (st.objectType !== 'TABLE' || st.ifExists) return;
+  if (st.objectType !== 'TABLE' || st.ifExists || ctx.existenceGuarded) return;
   for (const n of st.names ?? []) targetFromName(r, n, ctx, st.range);
 }

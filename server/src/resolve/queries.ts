@@ -44,13 +44,23 @@ export function query(r: ResolverState, q: A.QueryExpression | undefined, ctx: C
   }
 }
 
+/** A select-list output name ORDER BY can bind to; `ref` when it is a plain column reference. */
+type OutputName = SourceColumn & { ref?: A.ColumnRef };
+
 /** ORDER BY items; a bare name that is an output column (or select-list alias) is not looked up in the sources. */
-function orderBy(r: ResolverState, items: A.OrderItem[] | undefined, ctx: Ctx, s: Scope | undefined, cols: SourceColumn[] | undefined): void {
+function orderBy(r: ResolverState, items: A.OrderItem[] | undefined, ctx: Ctx, s: Scope | undefined, cols: OutputName[] | undefined): void {
   for (const o of items ?? []) {
     const e = o.expr;
     if (e?.kind === 'ColumnRef' && !e.qualifier?.length && cols) {
       const key = r.key(e.column.name);
-      if (cols.some((c) => r.key(c.name) === key)) continue;
+      // Exactly one output column of that name: ORDER BY binds to it. Several: let the sources decide.
+      const hits = cols.filter((c) => r.key(c.name) === key);
+      if (hits.length === 1 || (hits.length > 1 && !s?.sources.length)) {
+        // bound like the select-list column it names (hover, go to definition)
+        const bound = hits.length === 1 && hits[0].ref ? r.res.columns.get(hits[0].ref) : undefined;
+        if (bound) r.res.columns.set(e, bound);
+        continue;
+      }
     }
     expr(r, e, ctx, s);
   }
@@ -63,17 +73,23 @@ function select(r: ResolverState, q: A.SelectQuery, ctx: Ctx, outer: Scope | und
   joinConditions(r, from, ctx, s);
   if (q.top) expr(r, q.top.expr, ctx, s);
   let cols: SourceColumn[] | undefined = [];
-  let aliases: SourceColumn[] | undefined;
+  // Names ORDER BY can bind to: select-list aliases and plain column references (SQL Server binds a bare
+  // ORDER BY name to the select list first, so `SELECT m.Id ... JOIN k ... ORDER BY Id` is not ambiguous).
+  const outputNames: OutputName[] = [];
   for (const item of q.columns ?? []) {
     const c = selectItem(r, item, ctx, s);
     if (c === undefined) cols = undefined;
     else if (cols) for (const x of c) cols.push(x);
-    if (item?.kind === 'SelectColumn' && item.alias) (aliases ??= []).push({ name: item.alias.name });
+    if (item?.kind === 'SelectColumn') {
+      const ref = !item.alias && item.expr?.kind === 'ColumnRef' ? item.expr : undefined;
+      const name = item.alias?.name ?? ref?.column.name;
+      if (name) outputNames.push({ name, ref });
+    }
   }
   if (q.where) expr(r, q.where, ctx, s);
   for (const g of q.groupBy ?? []) expr(r, g, ctx, s);
   if (q.having) expr(r, q.having, ctx, s);
-  orderBy(r, q.orderBy, ctx, s, aliases ?? []);
+  orderBy(r, q.orderBy, ctx, s, outputNames);
   if (q.offset) expr(r, q.offset, ctx, s);
   if (q.fetch) expr(r, q.fetch, ctx, s);
   if (q.into) {

@@ -15,6 +15,8 @@ export interface Scope {
 /** CTEs visible to a statement, by key. */
 export interface Ctx {
   ctes: Map<string, Source>;
+  /** Inside the THEN branch of an IF that tests the object exists (OBJECT_ID, sys.tables): DROP is guarded. */
+  existenceGuarded?: boolean;
 }
 
 export class ResolverState {

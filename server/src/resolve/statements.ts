@@ -3,6 +3,7 @@
 import type * as A from '../sql/ast';
 import { columnRef } from './columns';
 import { alterTable, createIndex, dropOrTruncate, tableDefinition } from './ddl';
+import { isExistenceGuard } from './existenceGuard';
 import { expr, exprsIn } from './expressions';
 import { query, selectItem, withCtes } from './queries';
 import type { Ctx, ResolverState, Scope } from './state';
@@ -39,7 +40,7 @@ export function statement(r: ResolverState, st: A.Statement, ctx: Ctx, scope?: S
       return;
     case 'If':
       expr(r, st.condition, ctx, scope);
-      statement(r, st.then, ctx, scope);
+      statement(r, st.then, isExistenceGuard(st.condition) ? { ...ctx, existenceGuarded: true } : ctx, scope);
       if (st.else) statement(r, st.else, ctx, scope);
       return;
     case 'While':

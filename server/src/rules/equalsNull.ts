@@ -1,4 +1,4 @@
-import type { BinaryExpression } from '../sql/ast';
+import type { BinaryExpression, CaseExpression } from '../sql/ast';
 import type { Rule } from './rule';
 import { nodesOfKind } from './util';
 
@@ -13,6 +13,15 @@ export const equalsNull: Rule = {
       const isNull = (e: { kind: string; literalType?: string }) => e?.kind === 'Literal' && e.literalType === 'null';
       if (isNull(b.left as never) || isNull(b.right as never)) {
         ctx.report(b.range, `Comparison with NULL using ${b.op} is never true; use IS ${b.op === '=' ? '' : 'NOT '}NULL.`, `Võrdlus NULL-iga operaatoriga ${b.op} pole kunagi tõene; kasuta IS ${b.op === '=' ? '' : 'NOT '}NULL.`);
+      }
+    }
+    // CASE x WHEN NULL THEN ... compares x = NULL: that branch never runs.
+    for (const c of nodesOfKind<CaseExpression>(ctx.script, 'Case')) {
+      if (!c.operand) continue;
+      for (const w of c.whens ?? []) {
+        if (w?.when?.kind === 'Literal' && w.when.literalType === 'null') {
+          ctx.report(w.when.range, 'CASE ... WHEN NULL never matches (it compares with =); use CASE WHEN x IS NULL.', 'CASE ... WHEN NULL ei sobi kunagi (võrdleb operaatoriga =); kasuta CASE WHEN x IS NULL.');
+        }
       }
     }
   },

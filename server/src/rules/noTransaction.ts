@@ -1,8 +1,8 @@
 import type { Rule } from './rule';
-import { changesPermanentTable } from './dml';
+import { changesPermanentTable, dmlTarget, isDml } from './dml';
 import { transactionFacts } from './txFlow';
 import { nodesOfKind } from './util';
-import type { CreateRoutineStatement, SetOptionStatement, Statement } from '../sql/ast';
+import type { CreateRoutineStatement, SetOptionStatement, Statement, TryCatchStatement } from '../sql/ast';
 
 export const noTransaction: Rule = {
   id: 'no-transaction',
@@ -29,11 +29,18 @@ export const noTransaction: Rule = {
         return lo > 0 && maxEnd[lo - 1] >= st.range.end;
       },
     };
+    // CATCH blocks: logging the error after ROLLBACK has to happen outside the transaction
+    const catchSpans = nodesOfKind<TryCatchStatement>(ctx.script, 'TryCatch')
+      .flatMap((t) => (t.catchStatements?.length ? [{ start: t.catchStatements[0].range.start, end: t.catchStatements[t.catchStatements.length - 1].range.end }] : []));
+    const inCatch = (st: Statement) => catchSpans.some((c) => c.start <= st.range.start && st.range.end <= c.end);
     for (const { st, states } of transactionFacts(ctx.script).statements) {
         if (inRoutine.has(st)) continue;
         // SELECT INTO creates a new (backup) table: not a change of existing data.
         if (st.kind === 'SelectStatement' || !changesPermanentTable(st, ctx.resolution)) continue;
         if (states.some((s) => s.depth > 0)) continue;
+        if (inCatch(st)) continue;
+        // A work table the script created itself (CREATE TABLE dbo.Abi, SELECT ... INTO dbo.Abi) holds only its own rows.
+        if (isDml(st) && dmlTarget(st, ctx.resolution)?.kind === 'created') continue;
         const verb = st.kind.toUpperCase();
         ctx.report({ start: st.range.start, end: Math.min(st.range.end, st.range.start + 200) }, `${verb} changes data outside a transaction: wrap it in BEGIN TRAN ... COMMIT.`, `${verb} muudab andmeid väljaspool transaktsiooni: kasuta BEGIN TRAN ... COMMIT.`);
     }

@@ -3,7 +3,13 @@ import type { Rule } from './rule';
 import { nodesOfKind } from './util';
 
 /** Statements that reset @@ROWCOUNT (to 0 or 1). */
-const RESETS = new Set(['Print', 'SetOption', 'Transaction', 'Raiserror', 'Use', 'Cursor', 'SetVariable', 'If', 'Declare']);
+const RESETS = new Set(['Print', 'SetOption', 'Transaction', 'Raiserror', 'Use', 'Cursor', 'SetVariable', 'If', 'Declare',
+  'SetIdentityInsert', 'Drop', 'CreateTable', 'AlterTable', 'CreateIndex', 'Truncate']);
+/** How the message names a statement kind. */
+const SHOWN: Record<string, string> = {
+  SetOption: 'SET', SetVariable: 'SET', SetIdentityInsert: 'SET IDENTITY_INSERT', Drop: 'DROP', CreateTable: 'CREATE TABLE',
+  AlterTable: 'ALTER TABLE', CreateIndex: 'CREATE INDEX', Truncate: 'TRUNCATE TABLE',
+};
 
 /** Start offsets of every @@ROWCOUNT read, sorted: a node reads it when one falls inside its range. */
 function rowcountReader(script: A.Script): (n: { range: A.Span } | undefined) => boolean {
@@ -46,8 +52,8 @@ export const rowcountAfterOtherStatement: Rule = {
         // SELECT @a = @@ERROR, @b = @@ROWCOUNT reads both at once: fine. IF that itself reads @@ROWCOUNT is also fine here.
         if (prev.kind === 'If' && readsRowcount(prev.condition)) continue;
         ctx.report(list[i].range.start === list[i].range.end ? list[i].range : { start: list[i].range.start, end: Math.min(list[i].range.end, list[i].range.start + 80) },
-          `@@ROWCOUNT here reports the preceding ${prev.kind.toUpperCase()} statement, not the data change.`,
-          `@@ROWCOUNT näitab siin eelnevat ${prev.kind.toUpperCase()} lauset, mitte andmemuudatust.`);
+          `@@ROWCOUNT here reports the preceding ${SHOWN[prev.kind] ?? prev.kind.toUpperCase()} statement, not the data change.`,
+          `@@ROWCOUNT näitab siin eelnevat ${SHOWN[prev.kind] ?? prev.kind.toUpperCase()} lauset, mitte andmemuudatust.`);
       }
     }
   },

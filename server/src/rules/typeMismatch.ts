@@ -4,8 +4,38 @@ import type { TypeInfo } from '../resolve/types';
 import { assignments, literalOf } from './assignments';
 import { literalConverts, nodesOfKind } from './util';
 
-function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo | undefined, col: string, seen: Set<number>): void {
+const NUMERIC_LITERALS = new Set(['integer', 'decimal', 'float', 'money']);
+const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'int', 'bigint']);
+
+/**
+ * In a comparison a number literal too big for an integer column is no error: the literal is
+ * numeric(p,0) and the column converts to it (`WHERE MenetlusId = 3000000000` just matches nothing).
+ */
+function comparisonWidens(lit: A.Literal, type: TypeInfo): boolean {
+  return NUMERIC_LITERALS.has(lit.literalType) && INTEGER_TYPES.has(type.name);
+}
+
+/** Written to a decimal(p,s) column: more digits before the point than p - s is an arithmetic overflow. */
+function decimalOverflow(lit: A.Literal, type: TypeInfo): boolean {
+  if (type.name !== 'decimal' && type.name !== 'numeric') return false;
+  if (type.precision === undefined) return false;
+  const isStr = lit.literalType === 'string' || lit.literalType === 'nstring';
+  if (!isStr && lit.literalType !== 'integer' && lit.literalType !== 'decimal') return false;
+  const m = /^\s*[+-]?0*(\d*)(?:\.\d*)?\s*$/.exec(isStr ? lit.value : lit.raw);
+  if (!m) return false;
+  return m[1].length > type.precision - (type.scale ?? 0);
+}
+
+function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo | undefined, col: string, seen: Set<number>, compare = false): void {
   if (!lit || !type || seen.has(lit.range.start)) return;
+  if (compare && comparisonWidens(lit, type)) return;
+  if (!compare && decimalOverflow(lit, type)) {
+    seen.add(lit.range.start);
+    const shown = lit.literalType === 'string' || lit.literalType === 'nstring' ? `'${lit.value}'` : lit.raw;
+    const t = `${type.name}(${type.precision},${type.scale ?? 0})`;
+    ctx.report(lit.range, `${shown} does not fit ${t} (column ${col}): arithmetic overflow.`, `${shown} ei mahu tüüpi ${t} (veerg ${col}): aritmeetiline ületäitumine.`);
+    return;
+  }
   const r = literalConverts(lit, type);
   if (r.ok) return;
   seen.add(lit.range.start);
@@ -46,16 +76,16 @@ export const typeMismatch: Rule = {
     for (const b of nodesOfKind<A.BinaryExpression>(ctx.script, 'Binary')) {
       if (!COMPARE.has(b.op)) continue;
       const l = colType(b.left), r = colType(b.right);
-      if (l) checkPair(ctx, literalOf(b.right), l[0], l[1], seen);
-      if (r) checkPair(ctx, literalOf(b.left), r[0], r[1], seen);
+      if (l) checkPair(ctx, literalOf(b.right), l[0], l[1], seen, true);
+      if (r) checkPair(ctx, literalOf(b.left), r[0], r[1], seen, true);
     }
     for (const i of nodesOfKind<A.InExpression>(ctx.script, 'In')) {
       const c = colType(i.expr);
-      if (c) for (const x of i.list ?? []) checkPair(ctx, literalOf(x), c[0], c[1], seen);
+      if (c) for (const x of i.list ?? []) checkPair(ctx, literalOf(x), c[0], c[1], seen, true);
     }
     for (const b of nodesOfKind<A.BetweenExpression>(ctx.script, 'Between')) {
       const c = colType(b.expr);
-      if (c) { checkPair(ctx, literalOf(b.low), c[0], c[1], seen); checkPair(ctx, literalOf(b.high), c[0], c[1], seen); }
+      if (c) { checkPair(ctx, literalOf(b.low), c[0], c[1], seen, true); checkPair(ctx, literalOf(b.high), c[0], c[1], seen, true); }
     }
   },
 };

@@ -105,6 +105,8 @@ function dateString(v: string, t: string): { ok: boolean; reason?: string } {
   const m = ISO.exec(v) ?? UNSEPARATED.exec(v);
   if (!m) {
     if (TIME_ONLY.test(v) && t !== 'date') return { ok: true };
+    // no digit at all ('abc', 'eile'): not a date under any DATEFORMAT or language
+    if (!/\d/.test(v)) return { ok: false };
     return { ok: false, reason: 'dateformat' };
   }
   const y = +m[1], mo = +m[2], d = +m[3];

@@ -23,6 +23,8 @@ export function checkWhereMissing(ctx: RuleContext, kind: 'Update' | 'Delete', e
     if (isTempSource(target, name)) continue;
     // Through a CTE or derived table the rows are already filtered by its query.
     if (target && (target.kind === 'cte' || target.kind === 'derived')) continue;
+    // A work table the script itself created (CREATE TABLE dbo.Abi, SELECT ... INTO dbo.Abi) holds only its own rows.
+    if (target?.kind === 'created') continue;
     if (joinRestricts(s.from ?? [])) continue;
     ctx.report({ start: s.range.start, end: Math.min(s.range.end, (s.target?.range.end ?? s.range.end)) }, en.replace('{t}', name ?? ''), et.replace('{t}', name ?? ''));
   }

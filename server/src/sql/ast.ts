@@ -82,6 +82,7 @@ export type Expression =
   | FunctionCall
   | ParenExpression
   | CollateExpression
+  | AtTimeZoneExpression
   | NextValueFor;
 
 export type LiteralType = 'string' | 'nstring' | 'integer' | 'decimal' | 'float' | 'money' | 'binary' | 'null' | 'default';
@@ -125,7 +126,8 @@ export interface UnaryExpression extends NodeBase {
 export type BinaryOperator =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^'
   | '=' | '<>' | '!=' | '<' | '>' | '<=' | '>=' | '!<' | '!>'
-  | 'AND' | 'OR';
+  | 'AND' | 'OR'
+  | 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
 
 export interface BinaryExpression extends NodeBase {
   kind: 'Binary';
@@ -226,6 +228,13 @@ export interface CollateExpression extends NodeBase {
   kind: 'Collate';
   expr: Expression;
   collation: string;
+}
+
+/** expr AT TIME ZONE zone (a datetimeoffset). */
+export interface AtTimeZoneExpression extends NodeBase {
+  kind: 'AtTimeZone';
+  expr: Expression;
+  zone: Expression;
 }
 
 export interface NextValueFor extends NodeBase {

@@ -36,6 +36,7 @@ const CHILD_KEYS: Record<string, readonly string[]> = {
   Over: ['partitionBy', 'orderBy'],
   Paren: ['expr'],
   Collate: ['expr'],
+  AtTimeZone: ['expr', 'zone'],
   NextValueFor: ['sequence'],
   With: ['ctes'],
   Cte: ['name', 'columns', 'query'],

@@ -177,10 +177,14 @@ export class Parser {
 
   dataType(): DataType {
     const start = this.tok.start;
+    if (this.isWord('DOUBLE') && this.isWord('PRECISION', 1)) {
+      // DOUBLE is reserved, so it is no name
+      this.pos += 2;
+      return { kind: 'DataType', range: this.range(start), name: 'float', params: [] };
+    }
     const name = this.objectName();
     let typeName = name.parts.map((p) => p.name).join('.').toLowerCase();
     // two-word types
-    if (typeName === 'double' && this.acceptWord('PRECISION')) typeName = 'float';
     if ((typeName === 'char' || typeName === 'character' || typeName === 'nchar' || typeName === 'national') && this.acceptWord('VARYING')) typeName = typeName === 'char' || typeName === 'character' ? 'varchar' : 'nvarchar';
     const params: (number | 'max')[] = [];
     if (this.acceptOp('(')) {

@@ -379,7 +379,19 @@ function routine(p: Parser, start: number, alter: boolean, orAlter: boolean): Cr
         p.next();
         p.expectWord('AS');
         p.next();
-      } else p.identifier(true);
+      } else if (p.isWord('RETURNS') && p.isWord('NULL', 1)) {
+        p.pos += 2; // RETURNS NULL ON NULL INPUT
+        p.expectWord('ON');
+        p.expectWord('NULL');
+        p.expectWord('INPUT');
+      } else if (p.isWord('CALLED') && p.isWord('ON', 1)) {
+        p.pos += 2; // CALLED ON NULL INPUT
+        p.expectWord('NULL');
+        p.expectWord('INPUT');
+      } else {
+        p.identifier(true);
+        if (p.acceptOp('=')) p.next(); // INLINE = OFF
+      }
     } while (p.acceptOp(','));
   }
   if (routineType === 'TRIGGER') {
@@ -459,7 +471,8 @@ function alterTable(p: Parser, start: number): Statement {
     } while (p.acceptOp(','));
     if (columns.length) actions.push({ kind: 'DropColumns', columns, ifExists, range: p.range(as) });
     if (names.length) actions.push({ kind: 'DropConstraints', names, range: p.range(as) });
-  } else if (p.isWord('ALTER') && p.isWord('COLUMN', 1)) {
+  } else if (p.isWord('ALTER') && p.isWord('COLUMN', 1) && !p.isWord('ADD', 3) && !p.isWord('DROP', 3)) {
+    // not ALTER COLUMN c ADD MASKED WITH (...) | DROP ROWGUIDCOL: a column property, an OtherAlter below
     p.pos += 2;
     const column = columnDefinition(p, true);
     actions.push({ kind: 'AlterColumn', column, range: p.range(as) });

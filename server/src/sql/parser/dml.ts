@@ -14,7 +14,7 @@ import type {
   UpdateStatement,
   WithClause,
 } from '../ast';
-import type { Parser } from './core';
+import { makeObjectName, type Parser } from './core';
 import { otherStatement } from './ddl';
 import { expression, expressionList } from './expressions';
 import { optionClause, outputClause, queryExpression, tableRef, tableSources, top, withClause } from './queries';
@@ -98,6 +98,11 @@ export function setItems(p: Parser): SetItem[] {
       }
     } else {
       item.column = columnRef(p);
+      if (p.isOp('(') && item.column.parts.length > 1) {
+        methodSetItem(p, item);
+        items.push(item);
+        continue;
+      }
     }
     const op = p.tok;
     if (op.type !== 'op' || !['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='].includes(op.text)) p.fail("expected '='");
@@ -108,6 +113,25 @@ export function setItems(p: Parser): SetItem[] {
     items.push(item);
   } while (p.acceptOp(','));
   return items;
+}
+
+/**
+ * SET XmlVeerg.modify('...') | Tekst.WRITE(N'x', 0, NULL): a method that changes the column in place.
+ * The column loses its last part (the method); the value is the call, op '.'.
+ */
+function methodSetItem(p: Parser, item: SetItem): void {
+  const whole = item.column!;
+  const method = whole.parts[whole.parts.length - 1];
+  const parts = whole.parts.slice(0, -1);
+  const column: ColumnRef = { kind: 'ColumnRef', parts, column: parts[parts.length - 1], range: { start: whole.range.start, end: parts[parts.length - 1].range.end } };
+  if (parts.length > 1) column.qualifier = parts.slice(0, -1);
+  item.column = column;
+  p.expectOp('(');
+  const args = p.isOp(')') ? [] : expressionList(p);
+  p.expectOp(')');
+  item.op = '.';
+  item.value = { kind: 'FunctionCall', name: makeObjectName([method], method.range), args, range: p.range(method.range.start) };
+  item.range = p.range(item.range.start);
 }
 
 /** What UPDATE and DELETE share after their target: OUTPUT, FROM, WHERE [CURRENT OF], OPTION. */

@@ -86,6 +86,12 @@ function predicate(p: Parser): Expression {
   if (t.upper === 'IS') {
     p.next();
     const not = p.acceptWord('NOT');
+    if (p.isWord('DISTINCT') && p.isWord('FROM', 1)) {
+      // a IS [NOT] DISTINCT FROM b: a null-safe comparison (SQL Server 2022)
+      p.pos += 2;
+      const right = additive(p);
+      return bin(not ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM', left, right);
+    }
     p.expectWord('NULL');
     return { kind: 'IsNull', expr: left, not, range: p.range(start) };
   }
@@ -155,12 +161,17 @@ function unary(p: Parser): Expression {
     return { kind: 'Unary', op: t.text as '-' | '+' | '~', operand, range: { start: t.start, end: operand.range.end } };
   }
   let e = primary(p);
-  while (p.isWord('COLLATE')) {
-    p.next();
-    const c = p.identifier(true);
-    e = { kind: 'Collate', expr: e, collation: c.name, range: { start: e.range.start, end: c.range.end } };
+  for (;;) {
+    if (p.isWord('COLLATE')) {
+      p.next();
+      const c = p.identifier(true);
+      e = { kind: 'Collate', expr: e, collation: c.name, range: { start: e.range.start, end: c.range.end } };
+    } else if (p.isWord('AT') && p.isWord('TIME', 1) && p.isWord('ZONE', 2)) {
+      p.pos += 3;
+      const zone = primary(p);
+      e = { kind: 'AtTimeZone', expr: e, zone, range: { start: e.range.start, end: zone.range.end } };
+    } else return e;
   }
-  return e;
 }
 
 export function expressionList(p: Parser): Expression[] {
@@ -218,14 +229,17 @@ function primary(p: Parser): Expression {
     case 'op':
       if (t.text === '(') {
         p.next();
+        let inner: Expression;
         if (startsQuery(p)) {
           const query = queryExpression(p);
           p.expectOp(')');
-          return { kind: 'Subquery', query, range: p.range(t.start) };
+          inner = { kind: 'Subquery', query, range: p.range(t.start) };
+        } else {
+          const expr = expression(p);
+          p.expectOp(')');
+          inner = { kind: 'Paren', expr, range: p.range(t.start) };
         }
-        const expr = expression(p);
-        p.expectOp(')');
-        return { kind: 'Paren', expr, range: p.range(t.start) };
+        return methodCalls(p, inner);
       }
       if (t.text === '*') {
         p.next();
@@ -240,6 +254,22 @@ function primary(p: Parser): Expression {
   }
 }
 
+/**
+ * (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'): an xml method called on a
+ * parenthesised expression; modelled as a call of the method with the object as first argument.
+ */
+function methodCalls(p: Parser, e: Expression): Expression {
+  while (p.isOp('.') && p.peek().type === 'word' && p.isOp('(', 2)) {
+    p.next();
+    const m = p.identifier(true);
+    const fc = functionCall(p, [m], m.range.start);
+    fc.args.unshift(e);
+    fc.range = p.range(e.range.start);
+    e = fc;
+  }
+  return e;
+}
+
 function wordPrimary(p: Parser, t: Token): Expression {
   if (t.type === 'word') {
     const u = t.upper;
@@ -248,7 +278,7 @@ function wordPrimary(p: Parser, t: Token): Expression {
       return { kind: 'Literal', literalType: u === 'NULL' ? 'null' : 'default', value: t.text, raw: t.text, range: { start: t.start, end: t.end } };
     }
     if (u === 'CASE') return caseExpr(p);
-    if (CAST_FNS.has(u) && p.isOp('(', 1)) return castExpr(p);
+    if (CAST_FNS.has(u) && p.isOp('(', 1)) return methodCalls(p, castExpr(p)); // CAST(@s AS xml).value(...)
     if (u === 'EXISTS') {
       p.next();
       p.expectOp('(');
@@ -303,7 +333,12 @@ function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCa
   } else if (!p.isOp(')')) {
     if (p.acceptWord('DISTINCT')) fc.distinct = true;
     else p.acceptWord('ALL');
-    fc.args = expressionList(p);
+    // TRIM(BOTH | LEADING | TRAILING chars FROM x)
+    if ((p.isWord('BOTH') || p.isWord('LEADING') || p.isWord('TRAILING')) && !p.isOp(')', 1) && !p.isOp(',', 1) && !p.isOp('.', 1)) {
+      p.next();
+      p.acceptWord('FROM'); // TRIM(TRAILING FROM x): no characters given
+    }
+    fc.args = jsonConstructorArgs(p);
     // TRIM(chars FROM x), and similar keyword separators: keep the argument after it
     while (p.isWord('FROM') || p.isWord('AS')) {
       p.next();
@@ -313,6 +348,7 @@ function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCa
     }
   }
   p.expectOp(')');
+  if ((p.isWord('IGNORE') || p.isWord('RESPECT')) && p.isWord('NULLS', 1)) p.pos += 2;
   if (p.isWord('WITHIN') && p.isWord('GROUP', 1)) {
     p.pos += 2;
     p.expectOp('(');
@@ -326,10 +362,33 @@ function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCa
   return fc;
 }
 
+/**
+ * Arguments, also of JSON_OBJECT('key': value, ... [ABSENT | NULL ON NULL]) and
+ * JSON_ARRAY(a, b [ABSENT | NULL ON NULL]): keys and values become plain arguments.
+ */
+function jsonConstructorArgs(p: Parser): Expression[] {
+  const out: Expression[] = [];
+  do {
+    if ((p.isWord('ABSENT') || p.isWord('NULL')) && p.isWord('ON', 1) && p.isWord('NULL', 2)) break;
+    out.push(expression(p));
+    if (p.acceptOp(':')) out.push(expression(p));
+  } while (p.acceptOp(','));
+  if ((p.isWord('ABSENT') || p.isWord('NULL')) && p.isWord('ON', 1) && p.isWord('NULL', 2)) p.pos += 3;
+  return out;
+}
+
 function overClause(p: Parser): OverClause {
   const start = p.expectWord('OVER').start;
-  p.expectOp('(');
   const over: OverClause = { kind: 'Over', partitionBy: [], orderBy: [], range: { start, end: start } };
+  if (!p.isOp('(')) {
+    // OVER w: a window named in the WINDOW clause (SQL Server 2022)
+    p.identifier();
+    over.range = p.range(start);
+    return over;
+  }
+  p.expectOp('(');
+  // OVER (w ORDER BY ...): a named window refined
+  if (p.isNameToken() && !p.isWord('PARTITION') && !p.isWord('ORDER') && !p.isWord('ROWS') && !p.isWord('RANGE')) p.next();
   if (p.acceptWord('PARTITION')) {
     p.expectWord('BY');
     over.partitionBy = expressionList(p);

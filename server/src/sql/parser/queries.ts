@@ -3,6 +3,7 @@
 import type {
   ColumnDefinition,
   Cte,
+  DerivedTable,
   Expression,
   Identifier,
   Join,
@@ -18,22 +19,29 @@ import type {
   Top,
   WithClause,
 } from '../ast';
-import { RESERVED } from '../tokens';
-import type { Parser } from './core';
+import { identifierName } from '../lexer';
+import { RESERVED, type Token } from '../tokens';
+import { ParseError, type Parser } from './core';
 import { expression, expressionList, literalFrom, stringAlias } from './expressions';
 
 /** True when the current token starts a query (after an opening parenthesis). */
-export function startsQuery(p: Parser): boolean {
-  if (p.isWord('SELECT') || p.isWord('WITH')) return true;
+export function startsQuery(p: Parser, at = 0): boolean {
+  if (p.isWord('SELECT', at) || p.isWord('WITH', at)) return true;
   // ((SELECT ...) UNION (SELECT ...))
-  let k = 0;
+  let k = at;
   while (p.isOp('(', k)) k++;
-  return k > 0 && p.isWord('SELECT', k);
+  return k > at && p.isWord('SELECT', k);
 }
 
 export function withClause(p: Parser): WithClause {
   const start = p.expectWord('WITH').start;
   const ctes: Cte[] = [];
+  if (p.isWord('XMLNAMESPACES') && p.isOp('(', 1)) {
+    // WITH XMLNAMESPACES ('urn:x' AS x, DEFAULT 'urn:y') [, cte AS (...)]
+    p.next();
+    p.skipParens();
+    if (!p.acceptOp(',')) return { kind: 'With', ctes, range: p.range(start) };
+  }
   do {
     const cs = p.tok.start;
     const name = p.identifier();
@@ -109,8 +117,13 @@ function queryTerm(p: Parser): QueryExpression {
 export function top(p: Parser): Top {
   const start = p.expectWord('TOP').start;
   let expr: Expression;
-  if (p.isOp('(')) expr = expression(p);
-  else {
+  if (p.isOp('(')) {
+    // TOP (10) * FROM ...: the parentheses end the expression, the star is the select list
+    const open = p.next().start;
+    const inner = expression(p);
+    p.expectOp(')');
+    expr = { kind: 'Paren', expr: inner, range: p.range(open) };
+  } else {
     const t = p.tok;
     if (t.type !== 'integer' && t.type !== 'decimal' && t.type !== 'var') p.fail('expected a number after TOP');
     p.next(); // TOP 10 * would otherwise parse as a product
@@ -158,6 +171,15 @@ export function selectQuery(p: Parser): SelectQuery {
     q.groupBy = groupByList(p);
   }
   if (p.acceptWord('HAVING')) q.having = expression(p);
+  if (startsWindowClause(p)) {
+    // WINDOW w AS (PARTITION BY ...), v AS (w ORDER BY ...): named windows, not modelled
+    p.next();
+    do {
+      p.identifier();
+      p.expectWord('AS');
+      p.skipParens();
+    } while (p.acceptOp(','));
+  }
   if (p.isWord('ORDER') && p.isWord('BY', 1)) q.orderBy = orderByClause(p);
   if (p.isWord('OFFSET')) {
     p.next();
@@ -172,6 +194,7 @@ export function selectQuery(p: Parser): SelectQuery {
   }
   if (p.isWord('FOR') && (p.isWord('XML', 1) || p.isWord('JSON', 1) || p.isWord('BROWSE', 1))) {
     const fs = p.next().start;
+    p.next(); // XML | JSON | BROWSE (BROWSE is reserved)
     while (!p.atEnd() && (p.tok.type === 'word' || p.isOp(',') || p.isOp('(')) && !(p.tok.type === 'word' && RESERVED.has(p.tok.upper) && p.tok.upper !== 'ROOT')) {
       if (p.isOp('(')) p.skipParens();
       else p.next();
@@ -187,14 +210,31 @@ function groupByList(p: Parser): Expression[] {
   do {
     if (p.isWord('GROUPING') && p.isWord('SETS', 1)) {
       p.pos += 2;
-      p.expectOp('(');
-      do {
-        out.push(expression(p));
-      } while (p.acceptOp(','));
+      groupingElements(p, out);
+    } else if ((p.isWord('ROLLUP') || p.isWord('CUBE')) && p.isOp('(', 1)) {
+      p.next();
+      groupingElements(p, out);
+    } else out.push(expression(p));
+  } while (p.acceptOp(','));
+  // legacy GROUP BY a, b WITH ROLLUP | CUBE
+  if (p.isWord('WITH') && (p.isWord('ROLLUP', 1) || p.isWord('CUBE', 1))) p.pos += 2;
+  return out;
+}
+
+/** ( element, ... ) of GROUPING SETS / ROLLUP / CUBE; an element may be (a, b), () or a nested ROLLUP/CUBE. */
+function groupingElements(p: Parser, out: Expression[]): void {
+  p.expectOp('(');
+  do {
+    if ((p.isWord('ROLLUP') || p.isWord('CUBE')) && p.isOp('(', 1)) {
+      p.next();
+      groupingElements(p, out);
+    } else if (p.isOp('(') && !startsQuery(p, 1)) {
+      p.next();
+      if (!p.isOp(')')) out.push(...expressionList(p));
       p.expectOp(')');
     } else out.push(expression(p));
   } while (p.acceptOp(','));
-  return out;
+  p.expectOp(')');
 }
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
@@ -248,8 +288,31 @@ export function optionalAlias(p: Parser): Identifier | undefined {
     p.next();
     return stringAlias(t);
   }
-  if (p.isNameToken(t) && !(t.type === 'word' && NOT_ALIAS.has(t.upper)) && !(t.type === 'word' && p.isOp(':', 1))) return p.identifier();
+  if (p.isNameToken(t) && !(t.type === 'word' && NOT_ALIAS.has(t.upper)) && !(t.type === 'word' && p.isOp(':', 1)) && !startsUnreservedStatement(p) && !startsWindowClause(p)) return p.identifier();
   return undefined;
+}
+
+/** WINDOW w AS ( ... ) after FROM/WHERE/GROUP BY/HAVING. */
+function startsWindowClause(p: Parser): boolean {
+  return p.isWord('WINDOW') && p.isNameToken(p.peek()) && p.isWord('AS', 2) && p.isOp('(', 3);
+}
+
+/** DISABLE TRIGGER, ENABLE TRIGGER, SEND ON, GET/MOVE CONVERSATION: statements whose first word is not reserved. */
+export function startsUnreservedStatement(p: Parser): boolean {
+  const t = p.tok;
+  if (t.type !== 'word') return false;
+  switch (t.upper) {
+    case 'DISABLE':
+    case 'ENABLE':
+      return p.isWord('TRIGGER', 1);
+    case 'SEND':
+      return p.isWord('ON', 1) && p.isWord('CONVERSATION', 2);
+    case 'GET':
+    case 'MOVE':
+      return p.isWord('CONVERSATION', 1);
+    default:
+      return false;
+  }
 }
 
 export function tableSources(p: Parser): TableSource[] {
@@ -292,6 +355,15 @@ function joinType(p: Parser): JoinType | undefined {
   return undefined;
 }
 
+function nestedJoins(p: Parser): TableSource {
+  p.enter();
+  try {
+    return joins(p, true);
+  } finally {
+    p.leave();
+  }
+}
+
 function joinedTable(p: Parser): TableSource {
   p.enter();
   try {
@@ -301,12 +373,15 @@ function joinedTable(p: Parser): TableSource {
   }
 }
 
-function joins(p: Parser): TableSource {
+function joins(p: Parser, nested = false): TableSource {
   let left = tablePrimary(p);
   for (;;) {
+    if (nested && p.isWord('ON')) return left;
     const jt = joinType(p);
     if (!jt) return left;
-    const right = tablePrimary(p);
+    const qualified = jt === 'INNER' || jt === 'LEFT' || jt === 'RIGHT' || jt === 'FULL';
+    // A LEFT JOIN B JOIN C ON c.x = b.x ON b.x = a.x: the right side is itself a join chain
+    const right = qualified ? nestedJoins(p) : tablePrimary(p);
     const join: Join = { kind: 'Join', joinType: jt, left, right, range: { start: left.range.start, end: right.range.end } };
     if (jt === 'INNER' || jt === 'LEFT' || jt === 'RIGHT' || jt === 'FULL') {
       p.expectWord('ON');
@@ -342,6 +417,7 @@ export function tableRef(p: Parser, allowAlias = true): TableRef {
   const start = p.tok.start;
   const name = p.objectName();
   const ref: TableRef = { kind: 'TableRef', name, hints: [], range: name.range };
+  if (p.isWord('FOR') && p.isWord('SYSTEM_TIME', 1)) systemTime(p);
   let h = tableHints(p);
   if (h) ref.hints.push(...h);
   if (allowAlias) {
@@ -353,18 +429,132 @@ export function tableRef(p: Parser, allowAlias = true): TableRef {
   return ref;
 }
 
+/** FOR SYSTEM_TIME AS OF x | FROM x TO y | BETWEEN x AND y | CONTAINED IN (x, y) | ALL: skipped. */
+function systemTime(p: Parser): void {
+  p.pos += 2;
+  if (p.acceptWord('ALL')) return;
+  if (p.acceptWord('AS')) {
+    p.expectWord('OF');
+    expression(p);
+  } else if (p.acceptWord('FROM')) {
+    expression(p);
+    p.expectWord('TO');
+    expression(p);
+  } else if (p.acceptWord('BETWEEN')) {
+    expression(p); // x AND y parses as one AND expression
+    if (p.acceptWord('AND')) expression(p);
+  } else if (p.acceptWord('CONTAINED')) {
+    p.expectWord('IN');
+    p.skipParens();
+  } else p.fail('expected AS OF, FROM, BETWEEN, CONTAINED IN or ALL');
+}
+
 function tablePrimary(p: Parser): TableSource {
   const source = tablePrimaryInner(p);
-  // PIVOT / UNPIVOT ( ... ) AS alias: not modelled; the pivoted source keeps the new alias
+  // PIVOT / UNPIVOT ( ... ) AS alias: the pivoted source keeps the new alias; a derived table also
+  // gets the pivoted column list when its own columns are known (otherwise the clause is skipped)
   while ((p.isWord('PIVOT') || p.isWord('UNPIVOT')) && p.isOp('(', 1)) {
-    p.next();
-    p.skipParens();
+    const unpivot = p.next().upper === 'UNPIVOT';
+    const change = pivotClause(p, unpivot);
     const alias = optionalAlias(p);
     if (alias && 'alias' in source) source.alias = alias;
+    if (source.kind === 'DerivedTable') {
+      const before = derivedColumnNames(source);
+      source.columns = before && change ? pivotedColumns(before, change) : undefined;
+    }
     source.range = p.range(source.range.start);
   }
   return source;
 }
+
+interface PivotChange {
+  /** Source columns consumed by the operator. */
+  removed: string[];
+  /** New output columns. */
+  added: Identifier[];
+}
+
+/**
+ * PIVOT (agg(valueColumn) FOR pivotColumn IN ([a], [b])) or UNPIVOT (value FOR name IN (c1, c2)).
+ * Returns the column change, or undefined when the clause has an unexpected shape (it is then skipped).
+ */
+function pivotClause(p: Parser, unpivot: boolean): PivotChange | undefined {
+  const open = p.pos;
+  try {
+    const change = pivotShape(p, unpivot);
+    if (change) return change;
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+  }
+  p.pos = open;
+  p.skipParens();
+  return undefined;
+}
+
+function pivotShape(p: Parser, unpivot: boolean): PivotChange | undefined {
+  p.expectOp('(');
+  const copy = (id: Identifier): Identifier => ({ kind: 'Identifier', name: id.name, quoted: id.quoted, range: id.range });
+  if (unpivot) {
+    if (p.isNameToken() && p.isWord('FOR', 1)) {
+      const value = p.identifier();
+      p.next();
+      const name = p.identifier(true);
+      if (p.acceptWord('IN') && p.isOp('(')) {
+        const cols = p.parenIdentifierList();
+        if (p.acceptOp(')')) return { removed: cols.map((c) => c.name), added: [copy(value), copy(name)] };
+      }
+    }
+  } else {
+    const agg = p.tok.type === 'word' && p.isOp('(', 1) ? p.pos : -1;
+    if (agg >= 0) {
+      p.next();
+      const argStart = p.pos + 1; // after the (
+      p.skipParens();
+      // SUM(Summa) / MAX(s.[Summa]): the value column; a computed argument consumes no known column
+      const inner = p.tokens.slice(argStart, p.pos - 1);
+      const plain = inner.length > 0 && inner.every((t) => t.type === 'quoted' || (t.type === 'word' && !RESERVED.has(t.upper)) || (t.type === 'op' && t.text === '.'));
+      const used = plain ? inner.filter((t) => t.type !== 'op') : [];
+      if (p.acceptWord('FOR') && p.isNameToken()) {
+        const pivotColumn = p.identifier();
+        if (p.acceptWord('IN') && p.isOp('(')) {
+          const values = p.parenIdentifierList();
+          if (p.acceptOp(')')) {
+            const valueColumn = used.length ? identifierText(used[used.length - 1]) : undefined;
+            return { removed: valueColumn ? [valueColumn, pivotColumn.name] : [pivotColumn.name], added: values.map(copy) };
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function identifierText(t: Token): string {
+  return t.type === 'quoted' ? identifierName(t) : t.text;
+}
+
+/** Output column names of a derived table when every one is known (no *, no unnamed expression). */
+function derivedColumnNames(d: DerivedTable): Identifier[] | undefined {
+  if (d.columns) return d.columns;
+  let q = d.query;
+  while (q.kind === 'SetOperation') q = q.left;
+  if (q.kind !== 'Select') return undefined;
+  const out: Identifier[] = [];
+  for (const c of q.columns) {
+    if (c.kind !== 'SelectColumn') return undefined;
+    const id = c.alias ?? (c.expr.kind === 'ColumnRef' ? c.expr.column : undefined);
+    if (!id) return undefined;
+    out.push({ kind: 'Identifier', name: id.name, quoted: id.quoted, range: id.range });
+  }
+  return out;
+}
+
+function pivotedColumns(before: Identifier[], change: PivotChange): Identifier[] {
+  const removed = new Set(change.removed.map((n) => n.toLowerCase()));
+  return [...before.filter((c) => !removed.has(c.name.toLowerCase())), ...change.added];
+}
+
+const ROWSET_FUNCTIONS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENXML', 'OPENDATASOURCE']);
 
 function tablePrimaryInner(p: Parser): TableSource {
   const t = p.tok;
@@ -396,11 +586,34 @@ function tablePrimaryInner(p: Parser): TableSource {
     inner.range = p.range(start);
     return inner;
   }
-  if (t.type === 'var' || !p.isOp('(', 1 + nameLength(p))) {
+  if (t.type === 'word' && ROWSET_FUNCTIONS.has(t.upper) && p.isOp('(', 1)) {
+    // OPENQUERY(srv, '...'), OPENROWSET(BULK ..., SINGLE_CLOB), OPENXML(@h, '/x', 2): arguments not modelled
+    p.next();
+    const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+    p.skipParens();
+    const call: Expression = { kind: 'FunctionCall', name: { kind: 'ObjectName', parts: [id], name: id, range: id.range }, args: [], range: p.range(start) };
+    const tf: TableSource = { kind: 'TableFunctionRef', call, range: call.range };
+    if (p.isWord('WITH') && p.isOp('(', 1)) {
+      p.next();
+      tf.withColumns = withColumnList(p);
+    }
+    tf.alias = optionalAlias(p);
+    if (tf.alias && p.isOp('(')) tf.columns = p.parenIdentifierList();
+    tf.range = p.range(start);
+    return tf;
+  }
+  const varMethod = t.type === 'var' && p.isOp('.', 1) && p.isOp('(', 3); // @x.nodes('/a') AS n(c)
+  if ((t.type === 'var' && !varMethod) || (t.type !== 'var' && !p.isOp('(', 1 + nameLength(p)))) {
     const ref = tableRef(p);
     if (p.isWord('TABLESAMPLE')) {
       p.next();
+      p.acceptWord('SYSTEM');
       p.skipParens();
+      if (p.isWord('REPEATABLE') && p.isOp('(', 1)) {
+        p.next();
+        p.skipParens();
+      }
+      if (!ref.alias) ref.alias = optionalAlias(p);
       ref.range = p.range(start);
     }
     return ref;

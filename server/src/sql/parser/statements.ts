@@ -18,7 +18,7 @@ import { ParseError, type Parser } from './core';
 import { alterStatement, createStatement, dropStatement, otherStatement, permissionStatement, tableDefinition } from './ddl';
 import { expression, expressionList } from './expressions';
 import { deleteStatement, insertStatement, mergeStatement, updateStatement } from './dml';
-import { optionClause, queryExpression, selectQuery, withClause } from './queries';
+import { optionClause, queryExpression, selectQuery, startsUnreservedStatement, withClause } from './queries';
 
 /** Parses statements until the batch ends or `stop` says so (e.g. at END). Never throws. */
 export function statementList(p: Parser, stopAtEnd: boolean, firstInBatch = false): Statement[] {
@@ -89,8 +89,8 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
       return { kind: 'Empty', range: { start: t.start, end: t.end } };
     }
     if (t.text === '(') return selectStatement(p);
-    if (t.text === ':' && t.nl && p.peek().type === 'word') {
-      // SQLCMD command (:setvar, :r, :on error): the rest of the line
+    if ((t.text === ':' && t.nl && p.peek().type === 'word') || (t.text === '!' && t.nl && p.isOp('!', 1) && p.peek().start === t.end)) {
+      // SQLCMD command (:setvar, :r, :on error, !! shell command): the rest of the line
       p.next();
       while (!p.atEnd() && !p.tok.nl) p.next();
       return { kind: 'Other', keyword: 'SQLCMD', range: p.range(t.start) };
@@ -133,6 +133,8 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
       return transactionStatement(p);
     case 'EXEC':
     case 'EXECUTE':
+      // EXECUTE AS USER = N'...' | CALLER | LOGIN = ... : a context switch, not a call
+      if (p.isWord('AS', 1)) return otherStatement(p, t.start, 'EXECUTE AS');
       return execStatement(p);
     case 'PRINT': {
       p.next();
@@ -171,6 +173,10 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
     case 'OPEN':
     case 'CLOSE':
     case 'DEALLOCATE': {
+      // OPEN SYMMETRIC KEY k DECRYPTION BY ..., CLOSE MASTER KEY, CLOSE ALL SYMMETRIC KEYS: not cursors
+      if (u !== 'DEALLOCATE' && ((p.isWord('SYMMETRIC', 1) && p.isWord('KEY', 2)) || (p.isWord('MASTER', 1) && p.isWord('KEY', 2)) || (p.isWord('ALL', 1) && p.isWord('SYMMETRIC', 2)))) {
+        return otherStatement(p, t.start, `${u} KEY`);
+      }
       p.next();
       p.acceptWord('GLOBAL');
       const cursor = cursorName(p);
@@ -314,6 +320,10 @@ function declareStatement(p: Parser): Statement {
 function setStatement(p: Parser): Statement {
   const start = p.expectWord('SET').start;
   const t = p.tok;
+  if (t.type === 'var' && p.isOp('.', 1)) {
+    // SET @x.modify('...'): an xml method call, not an assignment
+    return otherStatement(p, start, 'SET');
+  }
   if (t.type === 'var') {
     p.next();
     const variable: VariableRef = { kind: 'Variable', name: t.text, system: false, range: { start: t.start, end: t.end } };
@@ -432,7 +442,7 @@ function transactionName(p: Parser, s: TransactionStatement): void {
   if (t.type === 'var') {
     p.next();
     s.name = { kind: 'Variable', name: t.text, system: false, range: { start: t.start, end: t.end } };
-  } else if (p.isNameToken(t) && !(t.type === 'word' && (STATEMENT_START.has(t.upper) || p.isOp(':', 1)))) {
+  } else if (p.isNameToken(t) && !(t.type === 'word' && (STATEMENT_START.has(t.upper) || p.isOp(':', 1))) && !startsUnreservedStatement(p)) {
     s.name = p.identifier();
   }
 }
