@@ -5,6 +5,7 @@ import type {
   Cte,
   DerivedTable,
   Expression,
+  FunctionCall,
   Identifier,
   Join,
   JoinType,
@@ -14,6 +15,7 @@ import type {
   SelectItem,
   SelectQuery,
   SetOperation,
+  TableFunctionRef,
   TableRef,
   TableSource,
   Top,
@@ -591,16 +593,8 @@ function tablePrimaryInner(p: Parser): TableSource {
     p.next();
     const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
     p.skipParens();
-    const call: Expression = { kind: 'FunctionCall', name: { kind: 'ObjectName', parts: [id], name: id, range: id.range }, args: [], range: p.range(start) };
-    const tf: TableSource = { kind: 'TableFunctionRef', call, range: call.range };
-    if (p.isWord('WITH') && p.isOp('(', 1)) {
-      p.next();
-      tf.withColumns = withColumnList(p);
-    }
-    tf.alias = optionalAlias(p);
-    if (tf.alias && p.isOp('(')) tf.columns = p.parenIdentifierList();
-    tf.range = p.range(start);
-    return tf;
+    const call: FunctionCall = { kind: 'FunctionCall', name: { kind: 'ObjectName', parts: [id], name: id, range: id.range }, args: [], range: p.range(start) };
+    return tableFunctionTail(p, call, start);
   }
   const varMethod = t.type === 'var' && p.isOp('.', 1) && p.isOp('(', 3); // @x.nodes('/a') AS n(c)
   if ((t.type === 'var' && !varMethod) || (t.type !== 'var' && !p.isOp('(', 1 + nameLength(p)))) {
@@ -620,8 +614,13 @@ function tablePrimaryInner(p: Parser): TableSource {
   }
   // table-valued function
   const call = expression(p);
-  if (call.kind !== 'FunctionCall') p.fail('expected a table');
-  const tf: TableSource = { kind: 'TableFunctionRef', call, range: call.range };
+  if (call.kind !== 'FunctionCall') return p.fail('expected a table');
+  return tableFunctionTail(p, call, start);
+}
+
+/** After a table-valued function call: WITH (columns), alias, (column aliases). */
+function tableFunctionTail(p: Parser, call: FunctionCall, start: number): TableFunctionRef {
+  const tf: TableFunctionRef = { kind: 'TableFunctionRef', call, range: call.range };
   if (p.isWord('WITH') && p.isOp('(', 1)) {
     p.next();
     tf.withColumns = withColumnList(p);
