@@ -58,18 +58,30 @@ async function keystrokes(client: LspClient, uri: string, text: string, rounds: 
   return times;
 }
 
+/** A server with the fixture DDL as its schema. */
+async function startServer(ws: string, env: NodeJS.ProcessEnv = {}): Promise<LspClient> {
+  const client = new LspClient(ROOT, env);
+  client.settings = { schema: { ddl: [DDL], snapshot: '' } };
+  await client.initialize(ws);
+  return client;
+}
+
+/** Opens the bench script of `lines` lines as `name` and waits for its first diagnostics. */
+async function openScript(client: LspClient, ws: string, name: string, lines: number): Promise<{ uri: string; text: string }> {
+  const uri = pathToFileURL(path.join(ws, name)).toString();
+  const text = buildScript(lines);
+  const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
+  client.open(uri, text, 1);
+  await opened;
+  return { uri, text };
+}
+
 /** Keystroke latency and server CPU per keystroke; `ETAITUR_INCREMENTAL_PARSE=0` for the full-parse comparison. */
 async function typing(ws: string, label: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const client = new LspClient(ROOT, env);
+  const client = await startServer(ws, env);
   try {
-    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
-    await client.initialize(ws);
     for (const lines of [1_000, 10_000]) {
-      const uri = pathToFileURL(path.join(ws, `${label}${lines}.sql`)).toString();
-      const text = buildScript(lines);
-      const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
-      client.open(uri, text, 1);
-      await opened;
+      const { uri, text } = await openScript(client, ws, `${label}${lines}.sql`, lines);
       await keystrokes(client, uri, text, 5, 1); // warm-up
       const n = lines === 1_000 ? 60 : 20;
       const c0 = cpuMs(client.proc.pid);
@@ -84,15 +96,9 @@ async function typing(ws: string, label: string, env: NodeJS.ProcessEnv): Promis
 
 /** A fresh server, the 1,000-line script opened and read for 2 s before typing: with and without the idle warm-up. */
 async function typingAfterPause(ws: string, label: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const client = new LspClient(ROOT, env);
+  const client = await startServer(ws, env);
   try {
-    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
-    await client.initialize(ws);
-    const uri = pathToFileURL(path.join(ws, `pause-${label.replace(/\W+/g, '-')}.sql`)).toString();
-    const text = buildScript(1_000);
-    const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
-    client.open(uri, text, 1);
-    await opened;
+    const { uri, text } = await openScript(client, ws, `pause-${label.replace(/\W+/g, '-')}.sql`, 1_000);
     await new Promise((r) => setTimeout(r, 2_000)); // the user reads the script before the first keystroke
     const c0 = cpuMs(client.proc.pid);
     const t = await keystrokes(client, uri, text, 60, 1);
@@ -107,16 +113,10 @@ export async function run(): Promise<void> {
   await typingAfterPause(ws, 'no warm-up', { ETAITUR_WARMUP_MS: '0' });
   await typingAfterPause(ws, 'idle warm-up', {});
   await typing(ws, 'full parse', { ETAITUR_INCREMENTAL_PARSE: '0' });
-  const client = new LspClient(ROOT);
+  const client = await startServer(ws);
   try {
-    client.settings = { schema: { ddl: [DDL], snapshot: '' } };
-    await client.initialize(ws);
     for (const lines of [1_000, 10_000]) {
-      const uri = pathToFileURL(path.join(ws, `script${lines}.sql`)).toString();
-      const text = buildScript(lines);
-      const opened = client.waitForDiagnostics((p) => p.uri === uri && p.version === 1);
-      client.open(uri, text, 1);
-      await opened;
+      const { uri, text } = await openScript(client, ws, `script${lines}.sql`, lines);
       await keystrokes(client, uri, text, 5, 1); // warm-up
       const n = lines === 1_000 ? 60 : 20;
       const c0 = cpuMs(client.proc.pid);
