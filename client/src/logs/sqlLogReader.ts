@@ -2,8 +2,8 @@
 // The connection is opened for the page and closed after it.
 import sql from 'mssql';
 import type { ConnectionProfile } from '../../../server/src/live/profile';
-import { toMssqlConfig } from '../../../server/src/live/profile';
-import { describeLiveError, LiveError } from '../../../server/src/live/errors';
+import type { LiveError } from '../../../server/src/live/errors';
+import { withReadOnlyConnection } from '../../../server/src/live/readOnlyConnection';
 import { LogEntry } from './model';
 import { LogQuery, entryMatcher } from './query';
 import { LogRow, SqlLogSourceConfig, SqlParamType, buildLogTableQuery, rowToEntry } from './sqlLogTable';
@@ -39,11 +39,8 @@ const TYPES: Record<SqlParamType, () => sql.ISqlType> = {
 
 export async function readLogTablePage(r: SqlPageRequest): Promise<SqlPage> {
   const q = buildLogTableQuery(r.source, r.query, r.limit, r.skip ?? 0);
-  const config = toMssqlConfig(r.profile, r.password, { readOnlyIntent: true, requestTimeoutMs: r.requestTimeoutMs, connectionTimeoutMs: r.connectionTimeoutMs });
-  const pool = new sql.ConnectionPool(config as sql.config);
-  pool.on('error', () => undefined);
-  try {
-    await pool.connect();
+  const timeouts = { requestTimeoutMs: r.requestTimeoutMs, connectionTimeoutMs: r.connectionTimeoutMs };
+  return withReadOnlyConnection(r.profile, r.password, timeouts, async (pool) => {
     const request = pool.request();
     for (const p of q.params) request.input(p.name, TYPES[p.type](), p.value);
     const onAbort = (): void => request.cancel();
@@ -61,10 +58,5 @@ export async function readLogTablePage(r: SqlPageRequest): Promise<SqlPage> {
     const rows = result.recordset ?? [];
     const entries = rows.map((row, i) => rowToEntry(row, r.source, where, skip + i + 1)).filter(match);
     return { entries, rows: rows.length };
-  } catch (e) {
-    const p = r.profile;
-    throw new SqlLogError(describeLiveError(e, { server: p.server, database: p.database, user: p.authentication.user, password: r.password }));
-  } finally {
-    await pool.close().catch(() => undefined);
-  }
+  }, (info) => new SqlLogError(info));
 }

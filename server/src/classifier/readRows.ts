@@ -2,8 +2,8 @@
 // mapped columns (filtered on the type column of a shared table), on a connection opened and closed here.
 import sql from 'mssql';
 import type { ConnectionProfile } from '../live/profile';
-import { toMssqlConfig } from '../live/profile';
-import { describeLiveError, type LiveError } from '../live/errors';
+import type { LiveError } from '../live/errors';
+import { withReadOnlyConnection, type ReadOnlyTimeouts } from '../live/readOnlyConnection';
 import type { ClassifierFile } from './model';
 import { driftColumns, type ClassifierDataSnapshot, type DataRow } from './drift';
 
@@ -28,25 +28,17 @@ export class ClassifierReadError extends Error {
   constructor(readonly info: LiveError) { super(info.message.en); }
 }
 
-export interface ReadRowsOptions { requestTimeoutMs?: number; connectionTimeoutMs?: number }
+export type ReadRowsOptions = ReadOnlyTimeouts;
 
 /** Reads the rows; errors come back described (no password in them). */
 export async function readClassifierRows(profile: ConnectionProfile, password: string, file: ClassifierFile, o: ReadRowsOptions = {}): Promise<ClassifierDataSnapshot> {
   const q = driftQuery(file);
   if (!q) throw new Error('The classifier file names no table or key column.');
-  const config = toMssqlConfig(profile, password, { readOnlyIntent: true, requestTimeoutMs: o.requestTimeoutMs, connectionTimeoutMs: o.connectionTimeoutMs });
-  const pool = new sql.ConnectionPool(config as sql.config);
-  pool.on('error', () => undefined);
-  try {
-    await pool.connect();
+  return withReadOnlyConnection(profile, password, o, async (pool) => {
     const request = pool.request();
     if (q.type !== undefined) request.input('type', sql.NVarChar, q.type);
     const result = await request.query<DataRow>(q.sql);
     const h = file.header.table!.value;
     return { table: `${h.schema ? h.schema + '.' : ''}${h.name}`, readAt: new Date().toISOString(), rows: [...(result.recordset ?? [])] };
-  } catch (e) {
-    throw new ClassifierReadError(describeLiveError(e, { server: profile.server, database: profile.database, user: profile.authentication.user, password }));
-  } finally {
-    await pool.close().catch(() => undefined);
-  }
+  }, (info) => new ClassifierReadError(info));
 }
