@@ -8,6 +8,7 @@ import { ClassifierReadError, readClassifierRows } from '../../../server/src/cla
 import { pickProfile } from '../live/profiles';
 import type { PasswordStore } from '../live/passwords';
 import type { Ctx } from '../ctx';
+import { inUiLang } from '../uiLanguage';
 
 export const CLASSIFIER_LANGUAGE_ID = 'etaitur-classifier';
 
@@ -75,7 +76,7 @@ export async function checkClassifierDrift(ctx: Ctx, passwords: PasswordStore, t
     }
     return result;
   } catch (e) {
-    const reason = e instanceof ClassifierReadError ? (vscode.env.language.startsWith('et') ? e.info.message.et : e.info.message.en) : e instanceof SnapshotError ? e.message : e instanceof Error ? e.message : String(e);
+    const reason = e instanceof ClassifierReadError ? inUiLang(e.info.message) : e instanceof SnapshotError ? e.message : e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot check classifier drift: {0}', reason));
     return undefined;
   }

@@ -10,6 +10,7 @@ import { parseScript } from '../../../server/src/sql/parser';
 import { pickProfile } from '../live/profiles';
 import type { PasswordStore } from '../live/passwords';
 import type { Ctx } from '../ctx';
+import { inUiLang } from '../uiLanguage';
 
 /** Arguments for scripted use (tests, tasks); without them the command asks. */
 export interface ImportOptions {
@@ -88,7 +89,7 @@ export async function importClassifier(ctx: Ctx, passwords: PasswordStore, raw?:
       rows = snapshot.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, dbText(v) ?? null])));
     }
   } catch (e) {
-    const reason = e instanceof ClassifierReadError ? (vscode.env.language.startsWith('et') ? e.info.message.et : e.info.message.en) : e instanceof Error ? e.message : String(e);
+    const reason = e instanceof ClassifierReadError ? inUiLang(e.info.message) : e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import the classifier: {0}', reason));
     return undefined;
   }

@@ -8,6 +8,7 @@ import type { ConnectionProfile } from '../../../server/src/live/profile';
 import { pickProfile, readProfiles } from './profiles';
 import type { PasswordStore } from './passwords';
 import type { LiveSession } from './liveSession';
+import { inUiLang } from '../uiLanguage';
 
 /** Shows a live error with its fixing action; resolves at once, the action runs if chosen. */
 export function offerFix(info: LiveError | undefined, retry: () => unknown): void {
@@ -15,7 +16,7 @@ export function offerFix(info: LiveError | undefined, retry: () => unknown): voi
   const settings = vscode.l10n.t('Open settings');
   const tryAgain = vscode.l10n.t('Try again');
   const actions = info?.action === 'reenterPassword' ? [again] : info?.action === 'openSettings' ? [settings] : info?.action === 'retry' ? [tryAgain] : [];
-  const text = info ? (vscode.env.language.startsWith('et') ? info.message.et : info.message.en) : vscode.l10n.t('Could not connect.');
+  const text = info ? inUiLang(info.message) : vscode.l10n.t('Could not connect.');
   void vscode.window.showErrorMessage(text, ...actions).then((choice) => {
     if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'etaitur.connections');
     if (choice === again || choice === tryAgain) void retry();

@@ -14,6 +14,7 @@ import type { SqlLogSourceConfig } from './sqlLogTable';
 import type { ConnectionProfile } from '../../../server/src/live/profile';
 import { formatOfFile, listSourceFiles } from './sources';
 import * as path from 'node:path';
+import { inUiLang } from '../uiLanguage';
 
 export interface LogCommandDeps {
   readonly results: LogResultsProvider;
@@ -97,7 +98,7 @@ export function registerLogCommands(deps: LogCommandDeps): vscode.Disposable {
         if (page.rows >= limit) more = true;
       } catch (e) {
         if (signal.aborted) return;
-        const msg = e instanceof SqlLogError ? (vscode.env.language.startsWith('et') ? e.info.message.et : e.info.message.en) : String(e);
+        const msg = e instanceof SqlLogError ? inUiLang(e.info.message) : String(e);
         void vscode.window.showErrorMessage(vscode.l10n.t('Log table {0}: {1}', t.table, msg));
       }
     }

@@ -13,6 +13,7 @@ import { readTicketSettings, TICKETS_SECTION } from './ticketSettings';
 import { TicketsView } from './ticketsView';
 import { CachedResult, Poller, TicketCache } from './ticketCache';
 import { createTracker, TicketSettings } from './trackerFactory';
+import { uiLang } from '../uiLanguage';
 
 export interface TicketsDeps {
   readonly secrets: vscode.SecretStorage;
@@ -165,7 +166,7 @@ export function registerTickets(deps: TicketsDeps): vscode.Disposable {
     const list = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading tickets…') }, () => tr.list(q, { maxResults: 5000 }));
     // First response comes from details (journals/comments); bounded so a large period stays responsive.
     const detailed = await Promise.all(list.slice(0, 500).map((t) => tr.details(t.id).catch(() => t)));
-    const md = breachReport(findBreaches(detailed, settings.deadlines, from, to, to), from, to, (s) => maskText(s, false), vscode.env.language.startsWith('et') ? 'et' : 'en');
+    const md = breachReport(findBreaches(detailed, settings.deadlines, from, to, to), from, to, (s) => maskText(s, false), uiLang());
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: md }));
   });
 

@@ -7,6 +7,7 @@ import { maskTicket } from './masking';
 import { Ticket } from './model';
 import { CachedResult } from './ticketCache';
 import { TicketSettings } from './trackerFactory';
+import { uiLang } from '../uiLanguage';
 
 type Node = { kind: 'group'; group: TicketGroup } | { kind: 'ticket'; ticket: Ticket } | { kind: 'info'; text: string; tooltip?: string };
 
@@ -31,7 +32,7 @@ export class TicketsView implements vscode.TreeDataProvider<Node> {
   getChildren(node?: Node): Node[] {
     if (node?.kind === 'group') return node.group.tickets.map((ticket) => ({ kind: 'ticket', ticket }));
     if (node) return [];
-    const lang = vscode.env.language.startsWith('et') ? 'et' : 'en';
+    const lang = uiLang();
     const out: Node[] = [];
     if (this.problem) out.push({ kind: 'info', text: this.problem });
     if (this.result?.stale) {
@@ -57,7 +58,7 @@ export class TicketsView implements vscode.TreeDataProvider<Node> {
     }
     const s = this.settings();
     const t = maskTicket(node.ticket, s.revealPersonalCodes);
-    const lang = vscode.env.language.startsWith('et') ? 'et' : 'en';
+    const lang = uiLang();
     const now = new Date();
     const cd = countdown(t.due, now, lang);
     const dl = deadlineStatus(t, s.deadlines, now);
