@@ -2,7 +2,7 @@
 // is parsed only for them. CLEF: the hit line is the entry. Multi-line text: the entries around
 // the hits are read with positioned reads (gz: streamed). Nothing is read twice in full.
 import { parseClefLine } from './clef';
-import { createEntryParser, entryStartTest } from './entries';
+import { createEntryParser } from './entries';
 import { entriesAroundHits, openPositioned } from './entryRegions';
 import { LineHit, ScanPattern, scanFileLineBatches } from './lineScanner';
 import { LogEntry, LogFormat } from './model';
@@ -150,10 +150,3 @@ export async function* entryBatches(f: SearchFile, signal?: AbortSignal): AsyncG
     stream.destroy();
   }
 }
-
-/** Every entry of a file, parsed as a stream. */
-export async function* allEntries(f: SearchFile, signal?: AbortSignal): AsyncGenerator<LogEntry> {
-  for await (const batch of entryBatches(f, signal)) yield* batch;
-}
-
-export { entryStartTest };

@@ -37,4 +37,3 @@ export const RULES: readonly Rule[] = [
   nonAsciiWithoutN, topWithoutOrderBy, alwaysTrueCondition, unknownClassifierCode,
 ];
 
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -33,11 +33,6 @@ export function nodesOfKind<T>(root: object, kind: string): T[] {
   return (nodesByKind(root).get(kind) ?? []) as unknown as T[];
 }
 
-export function isTempName(n: A.ObjectName | undefined): boolean {
-  const s = n?.name?.name ?? '';
-  return s.startsWith('#') || s.startsWith('@');
-}
-
 export { forEachChild, walk, type AnyNode };
 
 const STRING_TYPES = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext', 'sysname']);

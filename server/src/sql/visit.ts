@@ -314,7 +314,3 @@ export function nodeAt(script: Script, offset: number): AnyNode[] {
     current = next;
   }
 }
-
-export function childKeys(kind: string): readonly string[] | undefined {
-  return CHILD_KEYS[kind];
-}
