@@ -1,8 +1,7 @@
 // The workspace's classifier catalog for the language server: .klass files under the workspace folders,
 // read asynchronously once and again after they change, with open classifier documents' unsaved text on top.
-import { promises as fs } from 'node:fs';
 import { ClassifierCatalog, classifierFromFile, isoToday, type CatalogClassifier } from '../classifier/catalog';
-import { listClassifierFiles } from '../classifier/loadFiles';
+import { readClassifierFiles } from '../classifier/loadFiles';
 
 export class ClassifierCatalogStore {
   private disk?: Promise<Map<string, string>>;
@@ -15,13 +14,8 @@ export class ClassifierCatalogStore {
 
   private readDisk(): Promise<Map<string, string>> {
     if (!this.disk) {
-      this.disk = (async () => {
-        const out = new Map<string, string>();
-        for (const f of await listClassifierFiles(this.folders())) {
-          try { out.set(f, await fs.readFile(f, 'utf8')); } catch (e) { this.log(`classifier file ${f}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`); }
-        }
-        return out;
-      })();
+      const report = (f: string, e: unknown) => this.log(`classifier file ${f}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      this.disk = readClassifierFiles(this.folders(), report).then((texts) => new Map(texts.map((t) => [t.file, t.text])));
     }
     return this.disk;
   }
