@@ -17,7 +17,8 @@ import type {
 import { makeObjectName, type Parser } from './core';
 import { otherStatement } from './ddl';
 import { expression, expressionList } from './expressions';
-import { optionClause, outputClause, queryExpression, tableRef, tableSources, top, withClause } from './queries';
+import { optionClause, outputClause, queryExpression, top, withClause } from './queries';
+import { tableRef, tableSources } from './tableSources';
 import { cursorName, execStatement } from './statements';
 
 export function insertStatement(p: Parser, w?: WithClause): InsertStatement {
