@@ -1,5 +1,6 @@
 // Check benchmark: parse + resolve + every rule on a 10,000-line and a 1,000-line script built from
-// the corpus, against the fixture schema. Target: 10,000 lines under 100 ms.
+// the corpus, against the fixture schema. Target: 10,000 lines under 100 ms, in the steady state
+// after warm-up; the cold first check is printed too.
 // Timed in an esbuild bundle built like dist/ (see runBundled in parse.bench.ts); the same
 // measurement under tsx (slower: __name wrappers on closures) follows, labelled.
 import { readFileSync } from 'fs';
@@ -7,6 +8,9 @@ import * as path from 'path';
 import { checkScript } from '../../server/src/check';
 import { schemaFromDdlTexts } from '../../server/src/schema/ddlSource';
 import { BENCH_DIR, buildScript, loadAverage, runBundled } from './parse.bench';
+
+/** Checks run before measuring, until V8 has stopped re-optimizing (see measureCheck). */
+const WARM_UP_CHECKS = 40;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -19,11 +23,17 @@ export async function measureCheck(label = 'bundled'): Promise<void> {
   console.log(`check [${label}]: ${loadAverage()}`);
   for (const lines of [10000, 1000]) {
     const text = buildScript(lines);
-    for (let i = 0; i < 5; i++) checkScript(text, { schema }); // warm-up (JIT)
+    // The first check runs on cold code (what a one-shot CLI run pays); V8 keeps re-optimizing for
+    // about 30 checks of this size, and the language server, re-checking as the user types, lives in
+    // that steady state: the headline figure is measured there.
+    const c0 = performance.now();
+    checkScript(text, { schema });
+    const cold = performance.now() - c0;
+    for (let i = 0; i < WARM_UP_CHECKS; i++) checkScript(text, { schema });
     const wall: number[] = [];
     const cpu: number[] = [];
     let findings = 0;
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 20; i++) {
       const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       findings = checkScript(text, { schema }).findings.length;
@@ -33,7 +43,7 @@ export async function measureCheck(label = 'bundled'): Promise<void> {
     const p95 = [...wall].sort((a, b) => a - b)[Math.ceil(wall.length * 0.95) - 1];
     console.log(
       `check [${label}]: ${lines} lines, ${findings} findings: median ${median(wall).toFixed(1)} ms (min ${Math.min(...wall).toFixed(1)}, p95 ${p95.toFixed(1)}), median CPU ${median(cpu).toFixed(1)} ms` +
-        (lines === 10000 ? '; target < 100 ms' : ''),
+        (lines === 10000 ? `; target < 100 ms; first (cold) check ${cold.toFixed(1)} ms` : ''),
     );
   }
 }

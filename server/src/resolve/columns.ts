@@ -34,7 +34,10 @@ export function columnRef(r: ResolverState, ref: A.ColumnRef, s: Scope): void {
       return;
     }
     const col = r.findColumn(src.columns, key);
-    if (col) r.res.columns.set(ref, { source: src, column: col });
+    if (col) {
+      r.res.columns.set(ref, { source: src, column: col });
+      if (r.addedInThisBatch(col)) r.res.sameBatchColumns.push({ ref, source: src });
+    }
     else if (src.kind !== 'unknown' && src.kind !== 'external') {
       r.res.unknownColumns.push({ ref, candidates: r.columnNames(src.columns), source: src });
     }
@@ -64,6 +67,7 @@ export function columnRef(r: ResolverState, ref: A.ColumnRef, s: Scope): void {
     if (hitSrc) {
       if (more) r.res.ambiguousColumns.push({ ref, sources: more });
       r.res.columns.set(ref, { source: hitSrc, column: hitCol });
+      if (hitCol && r.addedInThisBatch(hitCol)) r.res.sameBatchColumns.push({ ref, source: hitSrc });
       return;
     }
     if (open) return;

@@ -43,6 +43,16 @@ export function tableDefinition(r: ResolverState, def: A.TableDefinition | undef
 
 export function alterTable(r: ResolverState, st: A.AlterTableStatement, ctx: Ctx): void {
   if (!st.table) return;
+  const was = r.inDdl;
+  r.inDdl = true;
+  try {
+    alterTableActions(r, st, ctx);
+  } finally {
+    r.inDdl = was;
+  }
+}
+
+function alterTableActions(r: ResolverState, st: A.AlterTableStatement & { table: A.ObjectName }, ctx: Ctx): void {
   const target = targetFromName(r, st.table, ctx, st.range);
   for (const a of st.actions ?? []) {
     if (a.kind === 'AddColumns') {
@@ -59,7 +69,11 @@ export function alterTable(r: ResolverState, st: A.AlterTableStatement, ctx: Ctx
         for (const c of a.columns) columnDefinition(r, c, table, ctx);
         break;
       case 'AddConstraints':
-        for (const c of a.constraints) tableConstraint(r, c, table, ctx);
+        for (const c of a.constraints) {
+          tableConstraint(r, c, table, ctx);
+          // ADD CONSTRAINT df DEFAULT (0) FOR col: INSERT may omit col from now on
+          if (c.constraintType === 'DEFAULT' && c.columns?.length === 1) r.markDefault(now, c.columns[0].name);
+        }
         break;
       case 'DropColumns':
         if (!a.ifExists && !ctx.existenceGuarded && checkable(table)) for (const id of a.columns) checkTargetColumn(r, id, table);
@@ -74,11 +88,17 @@ export function alterTable(r: ResolverState, st: A.AlterTableStatement, ctx: Ctx
 
 export function createIndex(r: ResolverState, st: A.CreateIndexStatement, ctx: Ctx): void {
   if (!st.table) return;
-  const target = targetFromName(r, st.table, ctx, st.range);
-  const s: Scope = { sources: [target] };
-  for (const o of st.columns ?? []) if (o?.expr?.kind === 'ColumnRef') columnRef(r, o.expr, s);
-  if (checkable(target)) for (const id of st.include ?? []) checkTargetColumn(r, id, target);
-  if (st.where) expr(r, st.where, ctx, s);
+  const was = r.inDdl;
+  r.inDdl = true;
+  try {
+    const target = targetFromName(r, st.table, ctx, st.range);
+    const s: Scope = { sources: [target] };
+    for (const o of st.columns ?? []) if (o?.expr?.kind === 'ColumnRef') columnRef(r, o.expr, s);
+    if (checkable(target)) for (const id of st.include ?? []) checkTargetColumn(r, id, target);
+    if (st.where) expr(r, st.where, ctx, s);
+  } finally {
+    r.inDdl = was;
+  }
 }
 
 /** DROP TABLE (without IF EXISTS or an OBJECT_ID/sys.tables guard) and TRUNCATE TABLE name a table that must exist. */

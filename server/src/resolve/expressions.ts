@@ -56,6 +56,11 @@ export function expr(r: ResolverState, e: A.Expression | undefined, ctx: Ctx, s:
     case 'FunctionCall': {
       const fname = e.name?.name?.name ? r.lower(e.name.name.name) : '';
       if (fname === 'update' || fname === 'columns_updated') return; // trigger column tests
+      // @doc.value(...), @g.STDistance(...): a method of a variable (xml, CLR types) uses the variable
+      const owner = e.name?.parts?.[0];
+      if (owner && e.name.parts.length > 1 && owner.name.charCodeAt(0) === 64 /* @ */) {
+        variableRef(r, { kind: 'Variable', name: owner.name, system: owner.name.startsWith('@@'), range: owner.range });
+      }
       const args = e.args ?? [];
       const skipFirst = DATEPART_FUNCTIONS.has(fname);
       for (let i = 0; i < args.length; i++) {

@@ -94,7 +94,16 @@ function select(r: ResolverState, q: A.SelectQuery, ctx: Ctx, outer: Scope | und
   if (q.fetch) expr(r, q.fetch, ctx, s);
   if (q.into) {
     const n = q.into.name.name;
-    r.res.createdTables.set(r.key(n), { name: n, kind: n.startsWith('#') ? 'temp' : 'created', columns: cols ? cols.map((c) => ({ ...c })) : undefined });
+    // SELECT INTO copies types and nullability, never defaults or computed definitions; IDENTITY only
+    // from a single table without GROUP BY (a join or aggregate makes it a plain column)
+    const keepIdentity = q.from?.length === 1 && q.from[0].kind === 'TableRef' && !q.groupBy?.length;
+    const copy = (c: SourceColumn): SourceColumn => {
+      if (!c.info) return { ...c };
+      const info = { ...c.info, computed: false, identity: keepIdentity && c.info.identity };
+      delete info.default;
+      return { ...c, info };
+    };
+    r.res.createdTables.set(r.key(n), { name: n, kind: n.startsWith('#') ? 'temp' : 'created', columns: cols ? cols.map(copy) : undefined });
   }
   return cols;
 }

@@ -16,6 +16,7 @@ export function resolveScript(script: A.Script, schema?: Schema): Resolution {
   const topLevel: Ctx = { ctes: new Map() };
   for (const batch of script.batches ?? []) {
     r.batchVars = new Map();
+    r.batchTableVars = new Map(); // table variables end with their batch too
     for (const st of batch.statements ?? []) {
       try {
         statement(r, st, topLevel);

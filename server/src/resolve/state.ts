@@ -32,6 +32,33 @@ export class ResolverState {
    */
   private readonly tableColumns = new Map<TableInfo, SourceColumn[]>();
 
+  /** Columns ALTER TABLE ADD gave a schema table in the script, with the batch that added them. */
+  private readonly addedColumns = new Map<SourceColumn, number>();
+  /** Inside ALTER TABLE / CREATE INDEX: columns added earlier in the batch can be named there. */
+  inDdl = false;
+
+  /** A column added to a schema table earlier in this batch, referenced outside DDL: SQL Server fails to compile the batch. */
+  addedInThisBatch(col: SourceColumn): boolean {
+    return this.addedColumns.size > 0 && !this.inDdl && this.addedColumns.get(col) === this.batchIndex;
+  }
+
+  /** ALTER TABLE ... ADD DEFAULT ... FOR col: the column gets a default (a copy for a schema table, whose info is shared). */
+  markDefault(src: Source | undefined, name: string): void {
+    if (!src) return;
+    const key = this.key(name);
+    if (src.table) {
+      const cols = this.columnsOf(src.table);
+      const i = cols.findIndex((c) => this.key(c.name) === key);
+      if (i < 0 || !cols[i].info || cols[i].info!.default !== undefined) return;
+      const next = cols.slice();
+      next[i] = { ...cols[i], info: { ...cols[i].info!, default: 'default' } };
+      this.tableColumns.set(src.table, next);
+      return;
+    }
+    const col = src.columns ? this.findColumn(src.columns, key) : undefined;
+    if (col?.info && col.info.default === undefined) col.info = { ...col.info, default: 'default' };
+  }
+
   columnsOf(t: TableInfo): SourceColumn[] {
     let cols = this.tableColumns.get(t);
     if (!cols) {
@@ -46,6 +73,7 @@ export class ResolverState {
     const cols = this.columnsOf(t);
     const fresh = added.filter((c) => !this.findColumn(cols, this.key(c.name)));
     if (fresh.length) this.tableColumns.set(t, [...cols, ...fresh]);
+    for (const c of fresh) this.addedColumns.set(c, this.batchIndex);
   }
 
   // Names repeat thousands of times in a script: fold each distinct spelling once.
@@ -57,7 +85,7 @@ export class ResolverState {
   constructor(readonly schema: Schema | undefined) {
     this.res = {
       tables: new Map(), columns: new Map(), unknownTables: [], unknownColumns: [], ambiguousColumns: [],
-      variables: new Map(), declarations: [], undeclared: [], scopes: [], createdTables: new Map(),
+      variables: new Map(), declarations: [], undeclared: [], scopes: [], createdTables: new Map(), sameBatchColumns: [],
       cursorNames: [], dmlTargets: new Map(), hasSchema: !!schema && schema.size > 0,
       typeOf: (c) => {
         if (!c) return undefined;

@@ -25,7 +25,7 @@ export function statement(r: ResolverState, st: A.Statement, ctx: Ctx, scope?: S
       for (const item of st.items ?? []) {
         if (item.cursor) {
           r.res.cursorNames.push(item.name);
-          query(r, item.cursor.query, ctx, scope);
+          query(r, item.cursor.query, withCtes(r, item.cursor.with, ctx, scope), scope);
           continue;
         }
         if (item.init) expr(r, item.init, ctx, scope);
@@ -35,7 +35,7 @@ export function statement(r: ResolverState, st: A.Statement, ctx: Ctx, scope?: S
       return;
     case 'SetVariable':
       variableRef(r, st.variable);
-      if (st.cursor) query(r, st.cursor.query, ctx, scope);
+      if (st.cursor) query(r, st.cursor.query, withCtes(r, st.cursor.with, ctx, scope), scope);
       else expr(r, st.value, ctx, scope);
       return;
     case 'If':
@@ -65,10 +65,16 @@ export function statement(r: ResolverState, st: A.Statement, ctx: Ctx, scope?: S
     case 'CreateIndex': return createIndex(r, st, ctx);
     case 'Drop':
     case 'Truncate': return dropOrTruncate(r, st, ctx);
-    case 'CreateView':
-      r.res.createdTables.set(r.key(st.name.name.name), { name: st.name.name.name, kind: 'created' });
-      query(r, st.query, withCtes(r, st.with, ctx, undefined), undefined);
+    case 'CreateView': {
+      // A view the script creates reads (and through it, changes) permanent rows: kind 'view', its columns
+      // from the select list (or the view's column list); open when the select list cannot be known.
+      const n = st.name.name.name;
+      r.res.createdTables.set(r.key(n), { name: n, kind: 'view' });
+      let cols = query(r, st.query, withCtes(r, st.with, ctx, undefined), undefined);
+      if (cols && st.columns?.length) cols = st.columns.length === cols.length ? cols.map((c, i) => ({ ...c, name: st.columns![i].name })) : undefined;
+      if (cols && cols.every((c) => c.name)) r.res.createdTables.set(r.key(n), { name: n, kind: 'view', columns: cols });
       return;
+    }
     case 'CreateRoutine': return routine(r, st, ctx, scope);
     case 'Exec':
       if (st.returnVariable) variableRef(r, st.returnVariable);

@@ -5,9 +5,28 @@ import { expr } from './expressions';
 import { query } from './queries';
 import type { Ctx, ResolverState, Scope } from './state';
 import { dataTypeToInfo, type Source, type SourceColumn } from './types';
+import type { ColumnInfo } from '../schema/model';
 
+/**
+ * Columns of a table the script defines (CREATE TABLE #t / dbo.Abi, DECLARE @t TABLE, RETURNS @t TABLE),
+ * with what the INSERT rules need: nullability (NULL unless NOT NULL, PRIMARY KEY or IDENTITY is written),
+ * identity, computed and whether there is a default.
+ */
 export function defColumns(def: A.TableDefinition | undefined): SourceColumn[] {
-  return (def?.columns ?? []).map((c) => ({ name: c.name.name, type: dataTypeToInfo(c.dataType) }));
+  return (def?.columns ?? []).map((c) => {
+    const type = dataTypeToInfo(c.dataType);
+    const info: ColumnInfo = {
+      name: c.name.name,
+      type: type?.name ?? '',
+      nullable: c.nullable ?? !(c.primaryKey || c.identity),
+      identity: !!c.identity,
+      computed: !!c.computed,
+    };
+    if (type?.maxLength !== undefined) info.maxLength = type.maxLength;
+    if (type?.precision !== undefined) { info.precision = type.precision; info.scale = type.scale; }
+    if (c.default) info.default = 'default';
+    return { name: c.name.name, type, info };
+  });
 }
 
 /** Finds what an object name denotes, without recording anything. */
@@ -91,7 +110,11 @@ export function dmlTarget(r: ResolverState, ref: A.TableRef, fromSources: Source
 export function checkTargetColumn(r: ResolverState, id: A.Identifier, target: Source): void {
   if (!target.columns) return;
   const key = r.key(id.name);
-  if (r.findColumn(target.columns, key)) return;
+  const col = r.findColumn(target.columns, key);
+  if (col) {
+    if (r.addedInThisBatch(col)) r.res.sameBatchColumns.push({ ref: { kind: 'ColumnRef', parts: [id], column: id, range: id.range } as A.ColumnRef, source: target });
+    return;
+  }
   const fake = { kind: 'ColumnRef', parts: [id], column: id, range: id.range } as A.ColumnRef;
   r.res.unknownColumns.push({ ref: fake, candidates: r.columnNames(target.columns), source: target });
 }
@@ -105,6 +128,14 @@ export function joinConditions(r: ResolverState, from: A.TableSource[], ctx: Ctx
     if (t.on) expr(r, t.on, ctx, s);
   };
   for (const t of from) visit(t);
+}
+
+/** The columns a PIVOT / UNPIVOT leaves: the source's minus the consumed plus the new ones (open when unknown). */
+function pivotColumns(r: ResolverState, cols: SourceColumn[] | undefined, pivot: A.DerivedTable['pivot']): SourceColumn[] | undefined {
+  if (!pivot) return cols;
+  if (!cols || pivot.shape === 'unknown') return undefined;
+  const removed = new Set(pivot.removed.map((n) => r.key(n)));
+  return [...cols.filter((c) => !removed.has(r.key(c.name))), ...pivot.added.map((name) => ({ name }))];
 }
 
 /** Columns of built-in table functions with a fixed result: OPENJSON without WITH, STRING_SPLIT. */
@@ -145,7 +176,7 @@ export function fromSources(r: ResolverState, from: A.TableSource[], ctx: Ctx, o
         const cols = query(r, t.query, ctx, { sources: [...out], parent: outer });
         out.push({
           name: t.alias?.name ?? '', kind: 'derived', range: t.range,
-          columns: t.columns ? t.columns.map((c) => ({ name: c.name })) : cols,
+          columns: t.columns ? t.columns.map((c) => ({ name: c.name })) : pivotColumns(r, cols, t.pivot),
         });
         return;
       }

@@ -55,6 +55,8 @@ export interface Resolution {
   unknownTables: TableRef[];
   unknownColumns: { ref: ColumnRef; candidates: string[]; source?: Source }[];
   ambiguousColumns: { ref: ColumnRef; sources: Source[] }[];
+  /** References to a column that ALTER TABLE ADD gave a schema table earlier in the same batch (compile error 207). */
+  sameBatchColumns: { ref: ColumnRef; source: Source }[];
   variables: Map<VariableRef, VariableDecl | undefined>;
   declarations: VariableDecl[];
   undeclared: VariableRef[];

@@ -2,7 +2,7 @@
 import type * as A from '../sql/ast';
 import type { Resolution, Source, SourceColumn } from '../resolve/types';
 import type { Schema } from '../schema/model';
-import { allStatements } from './util';
+import { allStatements, nodesOfKind } from './util';
 import { dmlTarget } from './dml';
 
 export interface Assignment {
@@ -105,4 +105,58 @@ export function literalOf(e: A.Expression | undefined): A.Literal | undefined {
     return { ...l, raw: x.op === '-' ? '-' + l.raw : l.raw, value: x.op === '-' ? '-' + l.value : l.value };
   }
   return x?.kind === 'Literal' ? x : undefined;
+}
+
+/**
+ * The literals a value expression can yield as its result: the literal itself, the THEN/ELSE results of
+ * CASE, IIF's two results, and (with `fallbacks`) the arguments of ISNULL/COALESCE. Empty when none.
+ */
+export function resultLiterals(e: A.Expression | undefined, fallbacks: 'isnull' | 'coalesce' | 'none' = 'isnull', out: A.Literal[] = [], depth = 0): A.Literal[] {
+  const lit = literalOf(e);
+  if (lit) { out.push(lit); return out; }
+  let x = e;
+  while (x && x.kind === 'Paren') x = x.expr;
+  if (!x || depth > 8) return out;
+  if (x.kind === 'Case') {
+    for (const w of x.whens ?? []) resultLiterals(w.then, fallbacks, out, depth + 1);
+    resultLiterals(x.else, fallbacks, out, depth + 1);
+  } else if (x.kind === 'FunctionCall' && (x.name?.parts?.length ?? 0) === 1) {
+    const fn = x.name.name.name.toLowerCase();
+    if (fn === 'iif' && x.args?.length === 3) { resultLiterals(x.args[1], fallbacks, out, depth + 1); resultLiterals(x.args[2], fallbacks, out, depth + 1); }
+    // ISNULL's result has its first argument's type (a longer fallback is cut silently); COALESCE's the widest
+    else if ((fn === 'coalesce' && fallbacks !== 'none') || (fn === 'isnull' && fallbacks === 'isnull')) for (const a of x.args ?? []) resultLiterals(a, fallbacks, out, depth + 1);
+  }
+  return out;
+}
+
+const rowSources = new WeakMap<A.Script, Map<number, A.ValuesTable | A.DerivedTable>>();
+
+/**
+ * Literals that reach a column through a VALUES table or a derived SELECT list in FROM/USING:
+ * `MERGE ... USING (VALUES (N'UUS', N'Uus')) s (Kood, Nimetus) ... INSERT (Kood) VALUES (s.Kood)`.
+ */
+export function flowLiterals(e: A.Expression | undefined, res: Resolution, script: A.Script): A.Literal[] {
+  let x = e;
+  while (x && x.kind === 'Paren') x = x.expr;
+  if (x?.kind !== 'ColumnRef') return [];
+  const b = res.columns.get(x);
+  const src = b?.source;
+  if (!b?.column || !src?.columns || !src.range || (src.kind !== 'values' && src.kind !== 'derived')) return [];
+  let byStart = rowSources.get(script);
+  if (!byStart) {
+    byStart = new Map();
+    for (const v of nodesOfKind<A.ValuesTable>(script, 'ValuesTable')) byStart.set(v.range.start, v);
+    for (const d of nodesOfKind<A.DerivedTable>(script, 'DerivedTable')) byStart.set(d.range.start, d);
+    rowSources.set(script, byStart);
+  }
+  const node = byStart.get(src.range.start);
+  const i = src.columns.indexOf(b.column);
+  if (!node || i < 0) return [];
+  const out: A.Literal[] = [];
+  const rows = node.kind === 'ValuesTable' ? node.rows ?? [] : selectValues(node.query);
+  for (const row of rows) {
+    const lit = row.length === src.columns.length ? literalOf(row[i]) : undefined;
+    if (lit) out.push(lit);
+  }
+  return out;
 }

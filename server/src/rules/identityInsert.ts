@@ -28,11 +28,11 @@ export const identityInsert: Rule = {
       let columns: { name: string; info?: { identity: boolean } }[] | undefined;
       if (node.kind === 'Insert') {
         const t = dmlTarget(node, ctx.resolution);
-        cols = node.columns; table = t?.table?.name; columns = t?.columns;
+        cols = node.columns; table = t?.table?.name ?? t?.name; columns = t?.columns;
       } else if (node.kind === 'Merge') {
         const t = node.target ? ctx.resolution.tables.get(node.target) : undefined;
         cols = (node.clauses ?? []).flatMap((c) => (c.action?.kind === 'MergeInsert' ? c.action.columns ?? [] : []));
-        table = t?.table?.name; columns = t?.columns;
+        table = t?.table?.name ?? t?.name; columns = t?.columns;
       }
       if (!cols || !table || !columns || on.has(key(table))) continue;
       for (const c of cols) {

@@ -41,6 +41,13 @@ function selectWidth(q: A.QueryExpression | undefined, res: Resolution): number 
   return width;
 }
 
+/** The SELECTs of a set operation, left to right (a plain query is its own only branch). */
+function queryBranches(q: A.QueryExpression | undefined): A.QueryExpression[] {
+  if (!q) return [];
+  if (q.kind === 'SetOperation') return [...queryBranches(q.left), ...queryBranches(q.right)];
+  return [q];
+}
+
 export const insertArity: Rule = {
   id: 'insert-arity',
   defaultSeverity: 'error',
@@ -79,8 +86,14 @@ export const insertArity: Rule = {
           }
         });
       } else if (src?.kind === 'Query') {
-        const w = selectWidth(src.query, ctx.resolution);
-        if (w !== undefined && w !== expected) ctx.report(src.range, `INSERT has ${expected} column(s) but the SELECT returns ${w}.`, `INSERT-il on ${expected} veergu, aga SELECT tagastab ${w}.`);
+        // every branch of UNION [ALL] / EXCEPT / INTERSECT must have the INSERT's width
+        for (const branch of queryBranches(src.query)) {
+          const w = selectWidth(branch, ctx.resolution);
+          if (w !== undefined && w !== expected) {
+            ctx.report(branch === src.query ? src.range : branch.range, `INSERT has ${expected} column(s) but the SELECT returns ${w}.`, `INSERT-il on ${expected} veergu, aga SELECT tagastab ${w}.`);
+            break;
+          }
+        }
       }
     }
   },

@@ -22,16 +22,16 @@ export const missingNotNull: Rule = {
     for (const { st } of allStatements(ctx.script)) {
       if (st.kind === 'Insert' && st.columns && st.source?.kind !== 'DefaultValues') {
         const t = dmlTarget(st, ctx.resolution);
-        if (!t?.table || !t.columns) continue;
-        checkCols(t.columns, st.columns.map((c) => c.name), st.target.range, t.table.name);
+        if (!t?.columns) continue;
+        checkCols(t.columns, st.columns.map((c) => c.name), st.target.range, t.table?.name ?? t.name);
       } else if (st.kind === 'Insert' && st.source?.kind === 'DefaultValues') {
         const t = dmlTarget(st, ctx.resolution);
-        if (t?.table && t.columns) checkCols(t.columns, [], st.target.range, t.table.name);
+        if (t?.columns) checkCols(t.columns, [], st.target.range, t.table?.name ?? t.name);
       } else if (st.kind === 'Merge') {
         const t = st.target ? ctx.resolution.tables.get(st.target) : undefined;
-        if (!t?.table || !t.columns) continue;
+        if (!t?.columns) continue;
         for (const cl of st.clauses ?? []) {
-          if (cl.action?.kind === 'MergeInsert' && cl.action.columns) checkCols(t.columns, cl.action.columns.map((c) => c.name), cl.action.range, t.table.name);
+          if (cl.action?.kind === 'MergeInsert' && cl.action.columns) checkCols(t.columns, cl.action.columns.map((c) => c.name), cl.action.range, t.table?.name ?? t.name);
         }
       }
     }

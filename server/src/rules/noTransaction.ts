@@ -37,7 +37,8 @@ export const noTransaction: Rule = {
         if (inRoutine.has(st)) continue;
         // SELECT INTO creates a new (backup) table: not a change of existing data.
         if (st.kind === 'SelectStatement' || !changesPermanentTable(st, ctx.resolution)) continue;
-        if (states.some((s) => s.depth > 0)) continue;
+        // every path must reach it with a transaction open (BEGIN TRAN inside an IF leaves the other path bare)
+        if (states.every((s) => s.depth > 0)) continue;
         if (inCatch(st)) continue;
         // A work table the script created itself (CREATE TABLE dbo.Abi, SELECT ... INTO dbo.Abi) holds only its own rows.
         if (isDml(st) && dmlTarget(st, ctx.resolution)?.kind === 'created') continue;

@@ -51,11 +51,20 @@ function tranTestInner(cond: A.Expression | undefined): 'thenOpen' | 'thenClosed
   return r;
 }
 
+function raiserrorStops(st: A.RaiserrorStatement, inTry: boolean): boolean {
+  const sev = st.args?.[1];
+  const n = sev?.kind === 'Literal' && sev.literalType === 'integer' ? Number(sev.value) : undefined;
+  if (n === undefined) return false;
+  return n >= 20 || (inTry && n >= 11);
+}
+
 class Flow {
   private pending = new Map<string, TxState[]>();
   /** States seen inside each open TRY (what its CATCH can start with); `last` skips re-adding an unchanged list. */
   private catchCollect: { states: TxState[]; last?: TxState[] }[] = [];
   private savepoints = new Set<string>();
+  /** States leaving each enclosing WHILE by BREAK or CONTINUE, innermost last. */
+  private loops: { breaks: TxState[]; continues: TxState[] }[] = [];
 
   constructor(private readonly ev: TxEvents) {}
 
@@ -111,8 +120,25 @@ class Flow {
         break;
       }
       case 'While': {
-        const once = this.stmt(st.body, states);
-        out = uniq([...states, ...once]);
+        // The condition filters like IF's (WHILE @@TRANCOUNT > 0 ROLLBACK leaves nothing open); CONTINUE goes
+        // back to the condition, BREAK straight to the loop's exit. One pass over the body approximates the rest.
+        const t = tranTest(st.condition);
+        const enter = (xs: TxState[]) => (t === 'thenOpen' || t === 'thenOpenElseAny' ? xs.filter((s) => s.depth > 0) : t === 'thenClosed' ? xs.filter((s) => s.depth === 0) : xs);
+        const leave = (xs: TxState[]) => (t === 'thenOpen' ? xs.filter((s) => s.depth === 0) : t === 'thenClosed' ? xs.filter((s) => s.depth > 0) : xs);
+        const loop = { breaks: [] as TxState[], continues: [] as TxState[] };
+        this.loops.push(loop);
+        const first = enter(states);
+        const once = first.length ? this.stmt(st.body, first) : [];
+        this.loops.pop();
+        out = uniq([...leave([...states, ...once, ...loop.continues]), ...loop.breaks]);
+        break;
+      }
+      case 'Break':
+      case 'Continue': {
+        const loop = this.loops[this.loops.length - 1];
+        if (!loop) { out = states; break; }
+        for (const s of states) (st.kind === 'Break' ? loop.breaks : loop.continues).push(s);
+        out = [];
         break;
       }
       case 'Block':
@@ -140,6 +166,11 @@ class Flow {
       case 'Throw':
         // Ends the batch with an error; XACT_ABORT or the caller deals with the transaction.
         out = [];
+        break;
+      case 'Raiserror':
+        // Severity 11-19 inside TRY jumps to CATCH (the states are already noted for it); outside TRY
+        // the script goes on. Severity 20+ WITH LOG ends the connection.
+        out = raiserrorStops(st, this.catchCollect.length > 0) ? [] : states;
         break;
       case 'CreateRoutine':
         // A routine body is its own world: analysed separately.

@@ -1,7 +1,7 @@
 import type * as A from '../sql/ast';
 import type { Rule, RuleContext } from './rule';
-import type { TypeInfo } from '../resolve/types';
-import { assignments, literalOf } from './assignments';
+import { dataTypeToInfo, type TypeInfo } from '../resolve/types';
+import { assignments, flowLiterals, literalOf, resultLiterals } from './assignments';
 import { literalConverts, nodesOfKind } from './util';
 
 const NUMERIC_LITERALS = new Set(['integer', 'decimal', 'float', 'money']);
@@ -26,14 +26,18 @@ function decimalOverflow(lit: A.Literal, type: TypeInfo): boolean {
   return m[1].length > type.precision - (type.scale ?? 0);
 }
 
-function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo | undefined, col: string, seen: Set<number>, compare = false): void {
+function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo | undefined, col: string, seen: Set<number>, compare = false, variable = false): void {
   if (!lit || !type || seen.has(lit.range.start)) return;
+  // a variable's value: only what fails under every DATEFORMAT and language
+  if (variable && literalConverts(lit, type).reason === 'dateformat') return;
+  const what = variable ? `variable ${col}` : `column ${col}`;
+  const whatEt = variable ? `muutuja ${col}` : `veerg ${col}`;
   if (compare && comparisonWidens(lit, type)) return;
   if (!compare && decimalOverflow(lit, type)) {
     seen.add(lit.range.start);
     const shown = lit.literalType === 'string' || lit.literalType === 'nstring' ? `'${lit.value}'` : lit.raw;
     const t = `${type.name}(${type.precision},${type.scale ?? 0})`;
-    ctx.report(lit.range, `${shown} does not fit ${t} (column ${col}): arithmetic overflow.`, `${shown} ei mahu tüüpi ${t} (veerg ${col}): aritmeetiline ületäitumine.`);
+    ctx.report(lit.range, `${shown} does not fit ${t} (${what}): arithmetic overflow.`, `${shown} ei mahu tüüpi ${t} (${whatEt}): aritmeetiline ületäitumine.`);
     return;
   }
   const r = literalConverts(lit, type);
@@ -48,7 +52,7 @@ function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo 
     );
     return;
   }
-  ctx.report(lit.range, `${shown} cannot be converted to ${type.name} (column ${col}).`, `${shown} ei teisendu tüübiks ${type.name} (veerg ${col}).`);
+  ctx.report(lit.range, `${shown} cannot be converted to ${type.name} (${what}).`, `${shown} ei teisendu tüübiks ${type.name} (${whatEt}).`);
 }
 
 const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
@@ -63,7 +67,22 @@ export const typeMismatch: Rule = {
     const res = ctx.resolution;
     const seen = new Set<number>();
     for (const a of assignments(ctx.script, res, ctx.schema)) {
-      checkPair(ctx, literalOf(a.value), res.typeOf(a.column), a.column.name, seen);
+      // CASE/IIF results and ISNULL/COALESCE fallbacks reach the column too
+      for (const lit of resultLiterals(a.value)) checkPair(ctx, lit, res.typeOf(a.column), a.column.name, seen);
+      for (const lit of flowLiterals(a.value, res, ctx.script)) checkPair(ctx, lit, res.typeOf(a.column), a.column.name, seen);
+    }
+    // DECLARE @d date = '2026-02-30', SET @id = 'x': the variable's declared type
+    for (const d of nodesOfKind<A.DeclareStatement>(ctx.script, 'Declare')) {
+      for (const item of d.items ?? []) {
+        if (!item.init || !item.dataType || item.table || item.cursor) continue;
+        const t = dataTypeToInfo(item.dataType);
+        for (const lit of resultLiterals(item.init)) checkPair(ctx, lit, t, item.name.name, seen, false, true);
+      }
+    }
+    for (const sv of nodesOfKind<A.SetVariableStatement>(ctx.script, 'SetVariable')) {
+      if (sv.op !== '=' || sv.cursor || !sv.value) continue;
+      const t = res.variables.get(sv.variable)?.type;
+      for (const lit of resultLiterals(sv.value)) checkPair(ctx, lit, t, sv.variable.name, seen, false, true);
     }
     const colType = (e: A.Expression | undefined): [TypeInfo, string] | undefined => {
       let x = e;

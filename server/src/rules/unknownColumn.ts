@@ -30,5 +30,18 @@ export const unknownColumn: Rule = {
       const hintEt = s.length ? ` Kas mõtlesid: ${s.join(', ')}?` : '';
       ctx.report(r, `Unknown column '${name}'${where}.${hint}`, `Tundmatu veerg '${name}'${whereEt}.${hintEt}`, { suggestions: s.slice() });
     }
+    // ALTER TABLE ADD c; UPDATE t SET c = ... in one batch: the batch is compiled before the ALTER runs.
+    for (const u of ctx.resolution.sameBatchColumns) {
+      const r = u.ref.column?.range ?? u.ref.range;
+      if (seen.has(r.start)) continue;
+      seen.add(r.start);
+      const name = u.ref.column?.name ?? '';
+      const t = u.source.table ? `${u.source.table.schema}.${u.source.table.name}` : u.source.name;
+      ctx.report(
+        r,
+        `Column '${name}' is added to ${t} by ALTER TABLE in this same batch: SQL Server compiles the batch before the ALTER runs and fails (Invalid column name). Put GO after the ALTER TABLE.`,
+        `Veerg '${name}' lisatakse tabelisse ${t} ALTER TABLE-ga samas pakis: SQL Server kompileerib paki enne ALTER-i täitmist ja annab vea (Invalid column name). Lisa ALTER TABLE järele GO.`,
+      );
+    }
   },
 };

@@ -64,6 +64,8 @@ export function literalConverts(lit: A.Literal, type: TypeInfo): { ok: boolean; 
     }
     if (t === 'decimal' || t === 'numeric' || t === 'float' || t === 'real' || t === 'money' || t === 'smallmoney') {
       if (t === 'money' || t === 'smallmoney') return { ok: /^[+-]?\s*[$€£]?\s*(\d[\d,]*)?(\.\d*)?$/.test(v) && /\d/.test(v) };
+      // a string with an exponent converts to float/real only ('1e3' to decimal fails)
+      if (t === 'decimal' || t === 'numeric') return { ok: /^[+-]?(\d+\.?\d*|\.\d+)$/.test(v) };
       return { ok: /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) };
     }
     if (DATE_TYPES.has(t)) return dateString(v, t);
@@ -112,6 +114,8 @@ function dateString(v: string, t: string): { ok: boolean; reason?: string } {
   if (t === 'datetime' && y < 1753) return { ok: false };
   if (t === 'smalldatetime' && (y < 1900 || y > 2079)) return { ok: false };
   if (m[4] !== undefined && (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59))) return { ok: false };
+  // datetime keeps milliseconds: more than three fractional digits is a conversion error
+  if (m[7] !== undefined && m[7].length > 3 && t === 'datetime') return { ok: false };
   if (m[8] !== undefined && t !== 'datetimeoffset' && t !== 'datetime2' && t !== 'date' && m[8].toUpperCase() !== 'Z') return { ok: false };
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseScript } from '../sql/parser';
 import { SchemaBuilder } from './ddlExtract';
+import { decodeSqlFile } from './sqlFileText';
 import { DEFAULT_SCHEMA_OPTIONS, Schema, SchemaLoadResult, SchemaOptions, SchemaSource } from './model';
 
 export interface DdlFile {
@@ -26,7 +27,7 @@ export function schemaFromDdlTexts(
   signal?: AbortSignal,
 ): { schema: Schema; warnings: string[] } {
   const opts = resolveOptions(options);
-  const builder = new SchemaBuilder(opts);
+  const builder = new SchemaBuilder(opts, parseScript);
   for (const f of files) {
     signal?.throwIfAborted();
     let script;
@@ -38,7 +39,8 @@ export function schemaFromDdlTexts(
     }
     builder.apply(script, f.path, f.text);
   }
-  return { schema: new Schema(builder.finish(), opts), warnings: builder.warnings };
+  const tables = builder.finish();
+  return { schema: new Schema(tables, opts, builder.synonymList()), warnings: builder.warnings };
 }
 
 function byPath(a: string, b: string): number {
@@ -80,7 +82,27 @@ export async function listDdlFiles(paths: string[], warnings: string[], signal?:
     if (st.isDirectory()) await walkDir(path.resolve(p));
     else out.push(path.resolve(p));
   }
-  return [...new Set(out)].sort(byPath);
+  return withoutUndoScripts([...new Set(out)].sort(byPath));
+}
+
+/**
+ * Drops the scripts that undo a migration: golang-migrate's `0001_init.down.sql` beside `0001_init.up.sql`
+ * and Flyway's `U2__x.sql` beside `V2__x.sql`. Applied with the rest they would drop what the schema has.
+ */
+export function withoutUndoScripts(files: string[]): string[] {
+  const names = new Set(files.map((f) => f.toLowerCase()));
+  const versioned = new Set<string>();
+  for (const f of files) {
+    const m = /^v(\d[\d._]*)__/i.exec(path.basename(f));
+    if (m) versioned.add(path.join(path.dirname(f), m[1]).toLowerCase());
+  }
+  return files.filter((f) => {
+    const base = path.basename(f);
+    const down = /^(.*)\.down\.sql$/i.exec(base);
+    if (down && names.has(path.join(path.dirname(f), `${down[1]}.up.sql`).toLowerCase())) return false;
+    const undo = /^u(\d[\d._]*)__/i.exec(base);
+    return !(undo && versioned.has(path.join(path.dirname(f), undo[1]).toLowerCase()));
+  });
 }
 
 async function readPool(files: string[], warnings: string[], signal?: AbortSignal): Promise<DdlFile[]> {
@@ -91,7 +113,7 @@ async function readPool(files: string[], warnings: string[], signal?: AbortSigna
       signal?.throwIfAborted();
       const i = next++;
       try {
-        results[i] = { path: files[i], text: stripBom(await fs.readFile(files[i], 'utf8')) };
+        results[i] = { path: files[i], text: stripBom(decodeSqlFile(await fs.readFile(files[i]))) };
       } catch (e) {
         warnings.push(`${files[i]}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
@@ -122,7 +144,7 @@ export async function loadDdlSchema(
     schema: built.schema,
     warnings: [...warnings, ...built.warnings],
     loadedAt: new Date(),
-    description: `DDL: ${tables} tables, ${views} views from ${texts.length} files`,
+    description: `DDL: ${tables} tables, ${views} views${built.schema.synonyms.length ? `, ${built.schema.synonyms.length} synonyms` : ''} from ${texts.length} files`,
   };
 }
 

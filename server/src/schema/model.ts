@@ -20,6 +20,10 @@ export interface ColumnInfo {
   scale?: number;
   nullable: boolean;
   identity: boolean;
+  /**
+   * The server produces the value and a script cannot write it: a computed column, or a temporal
+   * table's GENERATED ALWAYS AS ROW START/END column.
+   */
   computed: boolean;
   /** The default's expression text, e.g. "(getdate())". */
   default?: string;
@@ -53,6 +57,17 @@ export interface TableInfo {
   location?: SourceLocation;
 }
 
+/** CREATE SYNONYM schema.name FOR target: scripts may use the synonym wherever the target table or view goes. */
+export interface SynonymInfo {
+  schema: string;
+  name: string;
+  targetSchema: string;
+  targetName: string;
+  /** Set when the target is in another database (or on another server): findTable gives an open stand-in. */
+  targetDatabase?: string;
+  targetServer?: string;
+}
+
 export interface SchemaOptions {
   /** SQL Server's default collations compare names case-insensitively. */
   caseSensitive: boolean;
@@ -66,10 +81,14 @@ export class Schema {
   private readonly byQualified = new Map<string, TableInfo>();
   private readonly byName = new Map<string, TableInfo[]>();
   private readonly columnIndex = new WeakMap<TableInfo, Map<string, ColumnInfo>>();
+  private readonly synonymByQualified = new Map<string, SynonymInfo>();
+  private readonly synonymByName = new Map<string, SynonymInfo[]>();
+  private readonly openSynonyms = new WeakMap<SynonymInfo, TableInfo>();
 
   constructor(
     readonly tables: readonly TableInfo[],
     readonly options: SchemaOptions = DEFAULT_SCHEMA_OPTIONS,
+    readonly synonyms: readonly SynonymInfo[] = [],
   ) {
     for (const t of tables) {
       this.byQualified.set(this.key(t.schema) + '.' + this.key(t.name), t);
@@ -77,6 +96,13 @@ export class Schema {
       const list = this.byName.get(k);
       if (list) list.push(t);
       else this.byName.set(k, [t]);
+    }
+    for (const s of synonyms) {
+      this.synonymByQualified.set(this.key(s.schema) + '.' + this.key(s.name), s);
+      const k = this.key(s.name);
+      const list = this.synonymByName.get(k);
+      if (list) list.push(s);
+      else this.synonymByName.set(k, [s]);
     }
   }
 
@@ -96,13 +122,51 @@ export class Schema {
     return this.key(a) === this.key(b);
   }
 
-  /** Finds a table or view; without a schema, the default schema first, then a unique match in any schema. */
+  /**
+   * Finds a table or view; without a schema, the default schema first, then a unique match in any schema.
+   * A synonym gives its target (in that order of precedence, as SQL Server resolves names).
+   */
   findTable(name: string, schema?: string): TableInfo | undefined {
-    if (schema) return this.byQualified.get(this.key(schema) + '.' + this.key(name));
-    const inDefault = this.byQualified.get(this.key(this.options.defaultSchema) + '.' + this.key(name));
-    if (inDefault) return inDefault;
-    const any = this.byName.get(this.key(name));
+    const k = this.key(name);
+    if (schema) {
+      const qualified = this.key(schema) + '.' + k;
+      return this.byQualified.get(qualified) ?? this.synonymTarget(this.synonymByQualified.get(qualified));
+    }
+    const inDefault = this.key(this.options.defaultSchema) + '.' + k;
+    const found = this.byQualified.get(inDefault) ?? this.synonymTarget(this.synonymByQualified.get(inDefault));
+    if (found) return found;
+    const any = this.byName.get(k);
+    if (any) return any.length === 1 ? any[0] : undefined;
+    const syn = this.synonymByName.get(k);
+    return syn && syn.length === 1 ? this.synonymTarget(syn[0]) : undefined;
+  }
+
+  /** The synonym of that name, if there is one (and no table or view of that name). */
+  findSynonym(name: string, schema?: string): SynonymInfo | undefined {
+    const k = this.key(name);
+    const qualified = this.key(schema ?? this.options.defaultSchema) + '.' + k;
+    const direct = this.synonymByQualified.get(qualified);
+    if (direct || schema) return direct;
+    const any = this.synonymByName.get(k);
     return any && any.length === 1 ? any[0] : undefined;
+  }
+
+  /**
+   * A synonym's target table or view. A target this schema does not have (another database, a
+   * function, an object outside the DDL) gives an open stand-in: no columns, so any column is accepted,
+   * as for other databases' tables. A synonym is never the target of another.
+   */
+  private synonymTarget(s: SynonymInfo | undefined): TableInfo | undefined {
+    if (!s) return undefined;
+    const local = s.targetDatabase === undefined && s.targetServer === undefined;
+    const target = local ? this.byQualified.get(this.key(s.targetSchema) + '.' + this.key(s.targetName)) : undefined;
+    if (target) return target;
+    let open = this.openSynonyms.get(s);
+    if (!open) {
+      open = { schema: s.schema, name: s.name, kind: 'view', columns: [], uniqueKeys: [], foreignKeys: [] };
+      this.openSynonyms.set(s, open);
+    }
+    return open;
   }
 
   findColumn(table: TableInfo, column: string): ColumnInfo | undefined {

@@ -3,7 +3,7 @@
 // identity/computed to false, kind to "table", empty key lists are omitted).
 // Validation is strict and stops at the first problem, reported with its JSON path.
 
-import { ColumnInfo, DEFAULT_SCHEMA_OPTIONS, ForeignKeyInfo, KeyInfo, Schema, SchemaOptions, TableInfo } from './model';
+import { ColumnInfo, DEFAULT_SCHEMA_OPTIONS, ForeignKeyInfo, KeyInfo, Schema, SchemaOptions, SynonymInfo, TableInfo } from './model';
 
 export const SNAPSHOT_FORMAT = 'etaitur-schema';
 export const SNAPSHOT_VERSION = 1;
@@ -51,6 +51,8 @@ export interface SnapshotFile {
   source: SnapshotSourceMeta;
   options?: Partial<SchemaOptions>;
   tables: SnapshotTable[];
+  /** CREATE SYNONYM objects; written only when there are some, so snapshots without them read everywhere. */
+  synonyms?: SynonymInfo[];
 }
 
 export type SnapshotParseResult =
@@ -67,6 +69,7 @@ export function toSnapshot(schema: Schema, meta: { source: SnapshotSourceMeta; g
     source: meta.source,
     options: { caseSensitive: schema.options.caseSensitive, defaultSchema: schema.options.defaultSchema },
     tables: schema.tables.map(tableToSnapshot),
+    ...(schema.synonyms.length ? { synonyms: schema.synonyms.map((s) => ({ ...s })) } : {}),
   };
 }
 
@@ -221,7 +224,8 @@ const COLUMN_FIELDS = new Set(['name', 'type', 'nullable', 'identity', 'computed
 const TABLE_FIELDS = new Set(['schema', 'name', 'kind', 'description', 'columns', 'primaryKey', 'uniqueKeys', 'foreignKeys']);
 const KEY_FIELDS = new Set(['name', 'columns']);
 const FK_FIELDS = new Set(['name', 'columns', 'refSchema', 'refTable', 'refColumns']);
-const ROOT_FIELDS = new Set(['format', 'version', 'generatedAt', 'source', 'options', 'tables', '$schema']);
+const ROOT_FIELDS = new Set(['format', 'version', 'generatedAt', 'source', 'options', 'tables', 'synonyms', '$schema']);
+const SYNONYM_FIELDS = new Set(['schema', 'name', 'targetSchema', 'targetName', 'targetDatabase', 'targetServer']);
 const SOURCE_FIELDS = new Set(['kind', 'server', 'database', 'paths']);
 
 // The readers validate and then complete the parsed JSON objects in place (defaults filled in,
@@ -290,6 +294,17 @@ function readTable(v: Json): TableInfo {
   return o as unknown as TableInfo;
 }
 
+function readSynonym(v: Json): SynonymInfo {
+  const o = obj(v, '');
+  noExtra(o, SYNONYM_FIELDS);
+  const syn: SynonymInfo = { schema: str(o.schema, '.schema'), name: str(o.name, '.name'), targetSchema: str(o.targetSchema, '.targetSchema'), targetName: str(o.targetName, '.targetName') };
+  const db = optStr(o, 'targetDatabase');
+  if (db !== undefined) syn.targetDatabase = db;
+  const server = optStr(o, 'targetServer');
+  if (server !== undefined) syn.targetServer = server;
+  return syn;
+}
+
 function readOptions(v: Json, overrides: Partial<SchemaOptions> | undefined): SchemaOptions {
   const opts: SchemaOptions = { ...DEFAULT_SCHEMA_OPTIONS };
   if (v !== undefined) {
@@ -351,7 +366,8 @@ export function parseSnapshot(json: string | unknown, overrides?: Partial<Schema
         if (seen.has(key)) throw new SnapshotProblem(`duplicate table ${qualified}`, `.tables[${i}].name`);
         seen.add(key);
       }
-      return { ok: true as const, schema: new Schema(tables, options), generatedAt, source };
+      const synonyms = o.synonyms === undefined ? [] : items(o.synonyms, '.synonyms', readSynonym);
+      return { ok: true as const, schema: new Schema(tables, options, synonyms), generatedAt, source };
     });
   } catch (e) {
     if (e instanceof SnapshotProblem) return { ok: false, error: e.message, path: e.path };

@@ -124,7 +124,7 @@ export interface UnaryExpression extends NodeBase {
 }
 
 export type BinaryOperator =
-  | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^'
+  | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '||' | '<<' | '>>'
   | '=' | '<>' | '!=' | '<' | '>' | '<=' | '>=' | '!<' | '!>'
   | 'AND' | 'OR'
   | 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
@@ -338,6 +338,12 @@ export interface DerivedTable extends NodeBase {
   query: QueryExpression;
   alias?: Identifier;
   columns?: Identifier[];
+  /**
+   * Set when a PIVOT/UNPIVOT made this source. A table or join that is pivoted becomes a derived
+   * table over `SELECT * FROM` it; its columns are then the query's minus `removed` plus `added`
+   * (names only). `shape: 'unknown'`: the clause was not understood, any column must be accepted.
+   */
+  pivot?: { removed: string[]; added: string[]; shape?: 'unknown' };
 }
 
 /** OPENJSON(...), STRING_SPLIT(...), dbo.fn(...) used as a table. */
@@ -504,6 +510,8 @@ export interface MergeStatement extends NodeBase {
 export interface CursorDefinition extends NodeBase {
   kind: 'CursorDefinition';
   options: string[];
+  /** DECLARE c CURSOR FOR WITH cte AS (...) SELECT ... */
+  with?: WithClause;
   query: QueryExpression;
   forUpdate?: Identifier[] | true;
 }

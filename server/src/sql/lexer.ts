@@ -3,6 +3,10 @@
 
 import type { Comment } from './ast';
 import type { Token, TokenType } from './tokens';
+import { WordTable, wordHashStep } from './wordTable';
+
+/** One word table for every scan: see wordTable.ts. */
+const WORDS = new WordTable();
 
 export interface LexResult {
   tokens: Token[]; // always ends with an 'eof' token
@@ -30,7 +34,7 @@ function isHex(c: number): boolean {
 }
 
 const SINGLE_OPS: boolean[] = [];
-for (const ch of '(),;.=<>+-*/%&|^~!:') SINGLE_OPS[ch.charCodeAt(0)] = true;
+for (const ch of '(),;.=<>+-*/%&|^~!:{}') SINGLE_OPS[ch.charCodeAt(0)] = true;
 
 /** <> != <= >= !< !> += -= *= /= %= &= |= ^= :: => */
 function isTwoCharOp(c: number, c1: number): boolean {
@@ -41,7 +45,9 @@ function isTwoCharOp(c: number, c1: number): boolean {
       return c1 === 61;
     case 33: // !
       return c1 === 61 || c1 === 60 || c1 === 62;
-    case 43: case 45: case 42: case 47: case 37: case 38: case 124: case 94: // + - * / % & | ^
+    case 124: // |= and || (string concatenation, SQL Server 2025)
+      return c1 === 61 || c1 === 124;
+    case 43: case 45: case 42: case 47: case 37: case 38: case 94: // + - * / % & ^
       return c1 === 61;
     case 58: // :
       return c1 === 58;
@@ -71,65 +77,16 @@ export class Scanner {
   readonly comments: Comment[] = [];
   private i = 0;
   private nl = true;
-  // Words are interned with their upper-cased form: scripts repeat the same names and keywords,
-  // and a repeated word then costs neither a new string nor hashing one. An open-addressing table
-  // keyed by a hash of the char codes, compared in place against the text (no slice per look-up).
-  private wordHashes = new Int32Array(1024);
-  private wordTexts: (string | undefined)[] = new Array<string | undefined>(1024);
-  private wordUppers: string[] = new Array<string>(1024);
-  private wordCount = 0;
+  // Token objects are reused after recycle(): a batch's tokens are dead once it is parsed, and
+  // reusing them spares the young generation (and its copying collector) a third of a parse's garbage.
+  private readonly pool: Token[] = [];
+  private poolUsed = 0;
 
   constructor(private readonly text: string) {}
 
-  /**
-   * The interned [text, upper] slot of the word at start..end, added if new; -1 after too many probes
-   * (words crafted to share a hash then cost a slice each instead of a scan of the table each).
-   */
-  private intern(start: number, end: number, hash?: number): number {
-    const text = this.text;
-    let h = 0;
-    if (hash !== undefined) h = hash;
-    else for (let k = start; k < end; k++) h = wordHashStep(h, text.charCodeAt(k));
-    const len = end - start;
-    const texts = this.wordTexts;
-    const mask = texts.length - 1;
-    let slot = (h ^ (h >>> 15)) & mask;
-    for (let probes = 0; ; probes++) {
-      const w = texts[slot];
-      if (w === undefined) break;
-      if (this.wordHashes[slot] === h && w.length === len && sameChars(w, text, start)) return slot;
-      if (probes === MAX_WORD_PROBES) return -1;
-      slot = (slot + 1) & mask;
-    }
-    const w = text.slice(start, end);
-    texts[slot] = w;
-    this.wordHashes[slot] = h;
-    this.wordUppers[slot] = w.toUpperCase();
-    if (++this.wordCount * 2 > texts.length) return this.growWords(slot);
-    return slot;
-  }
-
-  /** Doubles the word table; returns the new slot of the entry at `keep`. */
-  private growWords(keep: number): number {
-    const oldTexts = this.wordTexts, oldHashes = this.wordHashes, oldUppers = this.wordUppers;
-    const size = oldTexts.length * 2;
-    const mask = size - 1;
-    this.wordTexts = new Array<string | undefined>(size);
-    this.wordHashes = new Int32Array(size);
-    this.wordUppers = new Array<string>(size);
-    let kept = 0;
-    for (let i = 0; i < oldTexts.length; i++) {
-      const w = oldTexts[i];
-      if (w === undefined) continue;
-      const h = oldHashes[i];
-      let slot = (h ^ (h >>> 15)) & mask;
-      while (this.wordTexts[slot] !== undefined) slot = (slot + 1) & mask;
-      this.wordTexts[slot] = w;
-      this.wordHashes[slot] = h;
-      this.wordUppers[slot] = oldUppers[i];
-      if (i === keep) kept = slot;
-    }
-    return kept;
+  /** Tokens returned so far may be overwritten by the next ones: call only when none is referenced any more. */
+  recycle(): void {
+    this.poolUsed = 0;
   }
 
   /** `hash`: the word's hash when the scan loop already folded it (wordHashStep over its chars). */
@@ -137,10 +94,10 @@ export class Scanner {
     let t: string;
     let u: string;
     if (upper) {
-      const slot = this.intern(start, end, hash);
+      const slot = WORDS.slot(this.text, start, end, hash);
       if (slot >= 0) {
-        t = this.wordTexts[slot]!;
-        u = this.wordUppers[slot];
+        t = WORDS.text(slot);
+        u = WORDS.upper(slot);
       } else {
         t = this.text.slice(start, end);
         u = t.toUpperCase();
@@ -149,9 +106,23 @@ export class Scanner {
       t = this.text.slice(start, end);
       u = t;
     }
-    // one object shape for every token keeps property access monomorphic
-    const tok: Token = { type, start, end, text: t, upper: u, nl: this.nl, error };
+    const nl = this.nl;
     this.nl = false;
+    if (this.poolUsed < this.pool.length) {
+      const tok = this.pool[this.poolUsed++];
+      tok.type = type;
+      tok.start = start;
+      tok.end = end;
+      tok.text = t;
+      tok.upper = u;
+      tok.nl = nl;
+      tok.error = error;
+      return tok;
+    }
+    // one object shape for every token keeps property access monomorphic
+    const tok: Token = { type, start, end, text: t, upper: u, nl, error };
+    this.pool.push(tok);
+    this.poolUsed++;
     return tok;
   }
 
@@ -313,6 +284,7 @@ export class Scanner {
         // operators
         if (c1 !== 0 && isTwoCharOp(c, c1)) {
           i += 2;
+          if (c === 124 && c1 === 124 && i < n && text.charCodeAt(i) === 61) i++; // ||=
           return this.make('op', start, i);
         }
         i++;
@@ -324,20 +296,6 @@ export class Scanner {
       this.i = i;
     }
   }
-}
-
-/** Linear probing gives up after this many occupied slots (a table at most half full rarely needs 3). */
-const MAX_WORD_PROBES = 32;
-
-/** One step of the word table's hash (a 31-polynomial over char codes, as Java's String.hashCode). */
-function wordHashStep(h: number, c: number): number {
-  return (Math.imul(h, 31) + c) | 0;
-}
-
-/** Does `text` continue at `start` with all of `w`? (A loop the JIT inlines; startsWith is a call.) */
-function sameChars(w: string, text: string, start: number): boolean {
-  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
 
 /** From the opening quote at `i`, returns the offset after the closing quote, or -1. */

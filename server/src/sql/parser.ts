@@ -14,8 +14,8 @@ export { lex } from './lexer';
  * Is the line toks[from..] a batch separator: GO, GO n or GO; alone on its line?
  * Returns the repeat count (or 0 for none), or -1 when it is not.
  */
-function goLine(toks: Token[], from: number): number {
-  const len = toks.length - from;
+function goLine(toks: Token[], from: number, to: number): number {
+  const len = to - from;
   if (len < 1 || len > 2) return -1;
   const t = toks[from];
   if (t.type !== 'word' || t.upper !== 'GO') return -1;
@@ -26,6 +26,11 @@ function goLine(toks: Token[], from: number): number {
   return -1;
 }
 
+/** A copy of a token that outlives the scanner's recycling. */
+function keep(t: Token): Token {
+  return { type: t.type, start: t.start, end: t.end, text: t.text, upper: t.upper, nl: t.nl, error: t.error };
+}
+
 export function parseScript(text: string): Script {
   const sc = new Scanner(text);
   const batches: Batch[] = [];
@@ -33,44 +38,42 @@ export function parseScript(text: string): Script {
   let next: Token | undefined;
   // The rules' node index (nodesByKind), built batch by batch while each batch's nodes are fresh in cache.
   const index = new NodeIndexBuilder('Script');
+  // The tokens of one batch, toks[0..count): up to a GO line (kept as the batch's last tokens) or the end.
+  // Array and token objects are reused batch after batch (no tree node refers to a token).
+  const toks: Token[] = [];
   for (;;) {
-    // The tokens of one batch: up to a GO line (kept as the batch's last tokens) or the end.
-    const toks: Token[] = [];
+    let count = 0;
     let lineStart = 0;
     let goAt = -1;
-    let count = -1;
+    let repeat = -1;
     let t = next ?? sc.next();
     next = undefined;
     for (;;) {
-      if (t.nl && toks.length > lineStart) {
-        count = goLine(toks, lineStart);
-        if (count >= 0) {
+      if (t.nl && count > lineStart) {
+        repeat = goLine(toks, lineStart, count);
+        if (repeat >= 0) {
           goAt = lineStart;
-          next = t;
+          next = keep(t);
           break;
         }
-        lineStart = toks.length;
+        lineStart = count;
       }
-      toks.push(t);
+      toks[count++] = t;
       if (t.type === 'eof') break;
       t = sc.next();
     }
-    if (goAt < 0 && toks.length === 1 && batches.length > 0) break; // nothing after the last GO
-    const limit = goAt >= 0 ? goAt : toks.length - 1;
+    if (goAt < 0 && count === 1 && batches.length > 0) break; // nothing after the last GO
+    const limit = goAt >= 0 ? goAt : count - 1;
     const statements = parseBatch(text, toks, 0, limit);
-    const goEnd = goAt >= 0 ? toks[toks.length - 1].end : text.length;
+    const goEnd = goAt >= 0 ? toks[count - 1].end : text.length;
     const batch: Batch = { kind: 'Batch', statements, range: { start: batchStartOffset, end: goEnd } };
-    if (goAt >= 0) {
-      batch.go = { range: { start: toks[goAt].start, end: goEnd } };
-      if (toks.length - goAt === 2 && toks[goAt + 1].type === 'integer') batch.go.count = count;
-      batchStartOffset = goEnd;
-      batches.push(batch);
-      index.add(batch);
-      continue;
-    }
-    batches.push(batch);
     index.add(batch);
-    break;
+    batches.push(batch);
+    if (goAt < 0) break;
+    batch.go = { range: { start: toks[goAt].start, end: goEnd } };
+    if (count - goAt === 2 && toks[goAt + 1].type === 'integer') batch.go.count = repeat;
+    batchStartOffset = goEnd;
+    sc.recycle();
   }
   const script: Script = { kind: 'Script', batches, comments: sc.comments, range: { start: 0, end: text.length } };
   index.finish(script);

@@ -67,7 +67,7 @@ const CHILD_KEYS: Record<string, readonly string[]> = {
   MergeInsert: ['columns', 'values'],
   MergeClause: ['condition', 'action'],
   Merge: ['with', 'top', 'target', 'source', 'on', 'clauses', 'output'],
-  CursorDefinition: ['query', 'forUpdate'],
+  CursorDefinition: ['with', 'query', 'forUpdate'],
   DeclareItem: ['name', 'dataType', 'init', 'table', 'cursor'],
   Declare: ['items'],
   SetVariable: ['variable', 'value', 'cursor'],
@@ -194,6 +194,19 @@ export function walk(node: object, cb: (node: AnyNode, parent: AnyNode | undefin
   }
 }
 
+/**
+ * Names are a third of all nodes and no rule looks them up by kind (the resolver reads them where
+ * they stand), so the index skips them; asking for them is a programming error, not an empty list.
+ */
+const UNINDEXED_KINDS: ReadonlySet<string> = new Set(['Identifier', 'ObjectName']);
+
+class NodeIndex extends Map<string, AnyNode[]> {
+  override get(kind: string): AnyNode[] | undefined {
+    if (UNINDEXED_KINDS.has(kind)) throw new Error(`nodesByKind does not index ${kind} nodes`);
+    return super.get(kind);
+  }
+}
+
 const nodeIndexCache = new WeakMap<object, Map<string, AnyNode[]>>();
 
 /** Recursion is fast for ordinary trees; deeper than this (a + 1 + 1 ... chains) an explicit stack takes over. */
@@ -232,6 +245,7 @@ function indexValue(v: unknown, draft: IndexDraft, depth: number): void {
 
 /** Adds a node and, pre-order, its descendants. */
 function indexNode(n: AnyNode, draft: IndexDraft, depth: number): void {
+  if (UNINDEXED_KINDS.has(n.kind)) return; // their children are names too
   const e = entryOf(n.kind, draft);
   e.nodes.push(n);
   const keys = e.keys;
@@ -248,18 +262,22 @@ function indexSubtree(root: AnyNode, draft: IndexDraft): void {
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
+    if (UNINDEXED_KINDS.has(n.kind)) continue;
     entryOf(n.kind, draft).nodes.push(n);
     pushChildrenReversed(n, stack);
   }
 }
 
 function finishIndex(draft: IndexDraft): Map<string, AnyNode[]> {
-  const index = new Map<string, AnyNode[]>();
+  const index = new NodeIndex();
   for (const [kind, e] of draft) index.set(kind, e.nodes);
   return index;
 }
 
-/** All nodes under root grouped by kind, in document order; built by one walk and cached per root (trees are immutable). */
+/**
+ * All nodes under root grouped by kind, in document order, except names (Identifier, ObjectName:
+ * get() throws for them); built by one walk and cached per root (trees are immutable).
+ */
 export function nodesByKind(root: object): Map<string, AnyNode[]> {
   let idx = nodeIndexCache.get(root);
   if (!idx) {

@@ -70,7 +70,7 @@ CREATE TABLE #ajutine (Id int);
       const t = table(schema, 'Menetlus');
       assert.deepEqual(t.primaryKey, { name: 'PK_Menetlus', kind: 'primary', columns: ['MenetlusId'] });
       assert.deepEqual(t.uniqueKeys.map((u) => u.columns), [['Kõrvaline ]veerg'], ['Number']]);
-      assert.deepEqual(t.foreignKeys, [{ columns: ['Staatus'], refSchema: 'dbo', refTable: 'MenetluseStaatus', refColumns: ['Kood'] }]);
+      assert.deepEqual(t.foreignKeys, [{ name: 'FK_Menetlus_Staatus', columns: ['Staatus'], refSchema: 'dbo', refTable: 'MenetluseStaatus', refColumns: ['Kood'] }]);
       const arhiiv = schema.findTable('Menetlus', 'arhiiv');
       assert.ok(arhiiv);
       assert.equal(schema.findColumn(arhiiv, 'MenetlusId')?.nullable, false, 'a primary key column is NOT NULL');
@@ -207,7 +207,7 @@ GO
 CREATE TABLE dbo.Klassifikaator (Kood nvarchar(20) NOT NULL, Nimetus nvarchar(200) NOT NULL);`,
       },
     ]);
-    assert.deepEqual(table(schema, 'vVälis').columns.map((c) => [c.name, c.type]), [['VäliNimi', 'sql_variant']]);
+    assert.deepEqual(table(schema, 'vVälis').columns, [], 'x.* over another database: the columns are not known, so the view is open');
     assert.equal(col(schema, 'vA', 'Kood').maxLength, 20, 'vA reads vB, defined later, which reads a table defined later still');
     assert.deepEqual(table(schema, 'vIse').columns, []);
   });
@@ -223,6 +223,84 @@ CREATE TABLE dbo.Klassifikaator (Kood nvarchar(20) NOT NULL, Nimetus nvarchar(20
     assert.equal(table(schema, 'Arest').description, 'Vara arest');
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /zz\.sql:1: ALTER TABLE of unknown table Puudub/);
+  });
+
+  it('gives columns of alias types (CREATE TYPE ... FROM, in any file) the base type and its nullability', () => {
+    const { schema } = schemaFromDdlTexts([
+      {
+        path: 'Tables/dbo.Volgnik.sql',
+        text: `CREATE TABLE [dbo].[Volgnik] (
+    [VolgnikId] INT IDENTITY (1, 1) NOT NULL PRIMARY KEY,
+    [Isikukood] [dbo].[Isikukood],
+    [VanaKood] dbo.Isikukood NULL,
+    [Volg] [menetlus].[Summa] NOT NULL,
+    [Markus] Tekst,
+    [Muu] dbo.Puudub NOT NULL
+);`,
+      },
+      {
+        path: 'Types/tyybid.sql',
+        text: `CREATE TYPE [dbo].[Isikukood] FROM NCHAR(11) NOT NULL
+GO
+CREATE TYPE [menetlus].[Summa] FROM decimal (18, 2) NULL
+GO
+CREATE TYPE Tekst FROM nvarchar(max)
+GO
+CREATE TYPE dbo.IdList AS TABLE (Id int NOT NULL)
+GO`,
+      },
+    ]);
+    const fields = (name: string) => {
+      const c = col(schema, 'Volgnik', name);
+      return [c.type, c.maxLength ?? c.precision, c.scale, c.nullable];
+    };
+    assert.deepEqual(fields('Isikukood'), ['nchar', 11, undefined, false], 'NOT NULL from the type');
+    assert.deepEqual(fields('VanaKood'), ['nchar', 11, undefined, true], 'the column says NULL');
+    assert.deepEqual(fields('Volg'), ['decimal', 18, 2, false]);
+    assert.deepEqual(fields('Markus'), ['nvarchar', -1, undefined, true], 'default schema');
+    assert.deepEqual(fields('Muu'), ['dbo.puudub', undefined, undefined, false], 'unknown type left as written');
+  });
+
+  it('reads idempotent migration scripts: DDL inside IF/BEGIN, EXEC(N\'CREATE VIEW ...\'), sp_rename', () => {
+    const { schema, warnings } = schemaFromDdlTexts([
+      {
+        path: 'migrations.sql',
+        text: `IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] ([MigrationId] nvarchar(150) NOT NULL, CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId]));
+END;
+GO
+BEGIN TRANSACTION;
+GO
+IF NOT EXISTS(SELECT * FROM [__EFMigrationsHistory] WHERE [MigrationId] = N'20240101120000_Algne')
+BEGIN
+    CREATE TABLE [Volgnik] ([Id] int NOT NULL IDENTITY, [Nimi] nvarchar(200) NOT NULL, CONSTRAINT [PK_Volgnik] PRIMARY KEY ([Id]));
+END;
+GO
+IF NOT EXISTS(SELECT * FROM [__EFMigrationsHistory] WHERE [MigrationId] = N'20240301090000_Staatus')
+BEGIN
+    ALTER TABLE [Volgnik] ADD [Staatus] int NOT NULL DEFAULT 0;
+    EXEC sp_rename N'[Volgnik].[Nimi]', N'TaisNimi', N'COLUMN';
+    EXEC sp_rename N'[PK_Volgnik]', N'PK_Volgnikud';
+    EXEC(N'CREATE VIEW [vVolgnik] AS
+SELECT [Id], [TaisNimi] FROM [Volgnik] WHERE [Staatus] <> 9 AND [TaisNimi] <> N''''');
+END;
+GO
+CREATE TABLE dbo.Sissenoue (Id int NOT NULL);
+EXEC sp_rename @objname = N'dbo.Sissenoue', @newname = N'Noue';
+GO
+COMMIT;
+GO
+CREATE PROCEDURE dbo.LooAjutine AS BEGIN CREATE TABLE dbo.PoleSkeem (x int); END
+GO`,
+      },
+    ]);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(schema.tables.map((t) => t.name).sort(), ['Noue', 'Volgnik', '__EFMigrationsHistory', 'vVolgnik']);
+    assert.deepEqual(table(schema, 'Volgnik').columns.map((c) => c.name), ['Id', 'TaisNimi', 'Staatus']);
+    assert.equal(col(schema, 'Volgnik', 'Staatus').default, '0');
+    assert.deepEqual(table(schema, 'vVolgnik').columns.map((c) => [c.name, c.type]), [['Id', 'int'], ['TaisNimi', 'nvarchar']]);
+    assert.equal(table(schema, 'vVolgnik').location?.start.line, 17, 'the view is located (0-based) on its line inside the EXEC string');
   });
 
   describe('bad input', () => {

@@ -1,6 +1,7 @@
 // The catalog read, exactly as it runs against SQL Server: one batch, four result sets.
 // 1 tables+views, 2 columns, 3 primary/unique key columns in order, 4 foreign key columns.
-// max_length is converted to characters for nchar/nvarchar (bytes / 2; -1 stays MAX).
+// max_length is converted to characters for nchar/nvarchar (bytes / 2; -1 stays MAX); a column of an
+// alias type (CREATE TYPE dbo.Isikukood FROM nchar(11)) reports its base type (231 nvarchar, 239 nchar).
 export const CATALOG_QUERY = `SET NOCOUNT ON;
 SELECT o.object_id, s.name AS schema_name, o.name, o.type,
   CAST(ep.value AS nvarchar(max)) AS description
@@ -9,8 +10,9 @@ JOIN sys.schemas s ON s.schema_id = o.schema_id
 LEFT JOIN sys.extended_properties ep ON ep.class = 1 AND ep.major_id = o.object_id AND ep.minor_id = 0 AND ep.name = N'MS_Description'
 WHERE o.type IN ('U', 'V') AND o.is_ms_shipped = 0
 ORDER BY s.name, o.name;
-SELECT c.object_id, c.column_id, c.name, t.name AS type_name,
-  CASE WHEN c.max_length = -1 THEN -1 WHEN t.name IN ('nchar', 'nvarchar') THEN c.max_length / 2 ELSE c.max_length END AS max_length,
+SELECT c.object_id, c.column_id, c.name,
+  CASE WHEN t.is_user_defined = 1 AND t.is_assembly_type = 0 AND t.is_table_type = 0 THEN TYPE_NAME(c.system_type_id) ELSE t.name END AS type_name,
+  CASE WHEN c.max_length = -1 THEN -1 WHEN c.system_type_id IN (231, 239) THEN c.max_length / 2 ELSE c.max_length END AS max_length,
   c.precision, c.scale, c.is_nullable, c.is_identity, c.is_computed,
   dc.definition AS default_definition,
   CAST(ep.value AS nvarchar(max)) AS description

@@ -182,12 +182,24 @@ export class Parser {
       this.pos += 2;
       return { kind: 'DataType', range: this.range(start), name: 'float', params: [] };
     }
-    const name = this.objectName();
-    let typeName = name.parts.map((p) => p.name).join('.').toLowerCase();
-    // two-word types
-    if ((typeName === 'char' || typeName === 'character' || typeName === 'nchar' || typeName === 'national') && this.acceptWord('VARYING')) typeName = typeName === 'char' || typeName === 'character' ? 'varchar' : 'nvarchar';
+    let typeName: string;
+    if (this.acceptWord('NATIONAL')) {
+      // NATIONAL is reserved: NATIONAL CHAR[ACTER] [VARYING] is nchar / nvarchar
+      if (!this.acceptWord('CHAR') && !this.acceptWord('CHARACTER')) this.fail('expected CHARACTER');
+      typeName = this.acceptWord('VARYING') ? 'nvarchar' : 'nchar';
+    } else {
+      const name = this.objectName();
+      typeName = name.parts.map((p) => p.name).join('.').toLowerCase();
+      // two-word types
+      if ((typeName === 'char' || typeName === 'character' || typeName === 'nchar' || typeName === 'binary') && this.acceptWord('VARYING')) {
+        typeName = typeName === 'nchar' ? 'nvarchar' : typeName === 'binary' ? 'varbinary' : 'varchar';
+      } else if (typeName === 'character') typeName = 'char';
+    }
     const params: (number | 'max')[] = [];
-    if (this.acceptOp('(')) {
+    if (typeName === 'xml' && this.isOp('(')) {
+      // typed xml: xml(CONTENT dbo.Schema) / xml(DOCUMENT dbo.Schema) / xml(dbo.Schema)
+      this.skipParens();
+    } else if (this.acceptOp('(')) {
       do {
         const t = this.next();
         if (t.type === 'integer') params.push(Number(t.text));

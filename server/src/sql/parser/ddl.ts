@@ -5,6 +5,7 @@ import type {
   AlterTableAction,
   ColumnDefinition,
   CreateRoutineStatement,
+  DataType,
   DropStatement,
   Identifier,
   ObjectName,
@@ -23,6 +24,9 @@ import { statementList } from './statements';
 /** Consumes tokens to the statement's end: `;`, or a statement keyword at line start outside parentheses. */
 export function otherStatement(p: Parser, start: number, keyword: string): Statement {
   let depth = 0;
+  let cases = 0;
+  let sawSet = false;
+  const first = p.pos;
   if (p.tok.start === start) p.next();
   while (!p.atEnd()) {
     const t = p.tok;
@@ -30,16 +34,57 @@ export function otherStatement(p: Parser, start: number, keyword: string): State
       if (t.text === '(') depth++;
       else if (t.text === ')') depth = Math.max(0, depth - 1);
       else if (t.text === ';' && depth === 0) break;
-    } else if (t.type === 'word' && depth === 0 && t.nl && STATEMENT_START.has(t.upper)) break;
+    } else if (t.type === 'word' && depth === 0) {
+      const u = t.upper;
+      if (u === 'CASE') cases++;
+      else if (u === 'END' && cases > 0) cases--;
+      // BEGIN DBCC FREEPROCCACHE END, IF @x = 1 CHECKPOINT ELSE ...: END / ELSE on the same line end it
+      // too (not the END of GENERATED ALWAYS AS ROW END)
+      else if ((u === 'END' && !endsGeneratedAlways(p)) || (u === 'ELSE' && cases === 0)) break;
+      else if (t.nl && STATEMENT_START.has(u) && !continuesOther(p, keyword, sawSet || p.pos - first > 6)) break;
+      if (u === 'SET') sawSet = true;
+    }
     p.next();
   }
   return { kind: 'Other', keyword, range: p.range(start) };
 }
 
+/** The END of GENERATED ALWAYS AS ROW END | TRANSACTION_ID END | SEQUENCE_NUMBER END. */
+function endsGeneratedAlways(p: Parser): boolean {
+  const u = p.tokens[p.pos - 1]?.upper;
+  return u === 'ROW' || u === 'TRANSACTION_ID' || u === 'SEQUENCE_NUMBER';
+}
+
+/**
+ * A statement keyword at the start of a line that still belongs to the statement being skipped:
+ * BACKUP ... TO DISK = N'x' / WITH COMPRESSION (any WITH that does not start a CTE: WITH name AS |
+ * WITH name (cols) | WITH XMLNAMESPACES (), and the SET right after ALTER DATABASE x / SET RECOVERY SIMPLE.
+ */
+function continuesOther(p: Parser, keyword: string, setTaken: boolean): boolean {
+  const u = p.tok.upper;
+  if (u === 'WITH') {
+    const name = p.peek();
+    const startsCte = (name.type === 'word' || name.type === 'quoted') && (p.isWord('AS', 2) || p.isOp('(', 2));
+    return !startsCte;
+  }
+  // only right after ALTER DATABASE [x] | SCOPED CONFIGURATION [FOR SECONDARY]: a later SET is a new statement
+  if (u === 'SET') return !setTaken && (keyword === 'ALTER DATABASE' || keyword === 'ALTER SERVER');
+  return false;
+}
+
+const LEGACY_INDEX_OPTIONS = new Set(['FILLFACTOR', 'PAD_INDEX', 'IGNORE_DUP_KEY', 'DROP_EXISTING', 'STATISTICS_NORECOMPUTE', 'SORT_IN_TEMPDB']);
+
 function withOptions(p: Parser): void {
   if (p.isWord('WITH') && p.isOp('(', 1)) {
     p.next();
     p.skipParens();
+  } else if (p.isWord('WITH') && LEGACY_INDEX_OPTIONS.has(p.peek().upper)) {
+    // WITH FILLFACTOR = 80, PAD_INDEX: the SQL Server 2000 form without parentheses
+    p.next();
+    do {
+      p.next();
+      if (p.acceptOp('=')) p.next();
+    } while (p.isOp(',') && LEGACY_INDEX_OPTIONS.has(p.peek().upper) && p.acceptOp(','));
   }
 }
 
@@ -92,6 +137,7 @@ function tableConstraint(p: Parser): TableConstraint | undefined {
     }
     if (p.acceptWord('CLUSTERED')) c.clustered = true;
     else if (p.acceptWord('NONCLUSTERED')) c.clustered = false;
+    p.acceptWord('HASH'); // memory-optimized: PRIMARY KEY NONCLUSTERED HASH (Id) WITH (BUCKET_COUNT = n)
     c.columns = columnsWithOrder(p);
     withOptions(p);
     onFilegroup(p);
@@ -134,12 +180,17 @@ export function columnDefinition(p: Parser, forAlter = false): ColumnDefinition 
   if (p.acceptWord('AS')) {
     col.computed = expression(p);
     p.acceptWord('PERSISTED');
+  } else if (name.name.toLowerCase() === 'timestamp' && !name.quoted && (p.isOp(',') || p.isOp(')'))) {
+    // a timestamp column without a name (SQL Server 2000 style) is named timestamp
+    col.dataType = { kind: 'DataType', name: 'timestamp', params: [], range: name.range };
   } else col.dataType = p.dataType();
   // inline options until ',' or ')'
   while (!p.atEnd() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';')) {
     const t = p.tok;
     if (t.type !== 'word') p.fail("expected ',' or ')'");
     if (forAlter && t.nl && STATEMENT_START.has(t.upper)) break;
+    // IF ... BEGIN ALTER TABLE t ADD c int END: END / ELSE on the same line end the column (not ROW END)
+    if (forAlter && (t.upper === 'ELSE' || (t.upper === 'END' && !endsGeneratedAlways(p)))) break;
     if (p.acceptWord('CONSTRAINT')) {
       const cname = p.identifier(true);
       if (p.isWord('DEFAULT')) col.defaultName = cname;
@@ -263,6 +314,7 @@ export function createStatement(p: Parser): Statement {
       const name = p.objectName();
       if (p.isWord('AS') && (p.isWord('NODE', 1) || p.isWord('EDGE', 1) || p.isWord('FILETABLE', 1))) return otherStatement(p, start, 'CREATE TABLE');
       const definition = tableDefinition(p);
+      if (p.isWord('AS') && (p.isWord('NODE', 1) || p.isWord('EDGE', 1))) p.pos += 2; // graph tables
       onFilegroup(p);
       withOptions(p);
       onFilegroup(p);
@@ -330,7 +382,12 @@ function parameters(p: Parser, closing: boolean): RoutineParameter[] {
     const start = p.tok.start;
     const name = p.variableIdentifier();
     p.acceptWord('AS');
-    const dataType = p.dataType();
+    let dataType: DataType;
+    if (p.isWord('CURSOR')) {
+      // @c CURSOR VARYING OUTPUT (CURSOR is reserved, so no type name)
+      const c = p.next();
+      dataType = { kind: 'DataType', name: 'cursor', params: [], range: { start: c.start, end: c.end } };
+    } else dataType = p.dataType();
     p.acceptWord('VARYING');
     const param: RoutineParameter = { kind: 'RoutineParameter', name, dataType, output: false, readonly: false, range: { start, end: start } };
     if (p.acceptOp('=')) param.default = expression(p);
@@ -454,6 +511,10 @@ function alterTable(p: Parser, start: number): Statement {
     } while (p.acceptOp(','));
     if (columns.length) actions.push({ kind: 'AddColumns', columns, range: p.range(as) });
     if (constraints.length) actions.push({ kind: 'AddConstraints', constraints, range: p.range(as) });
+  } else if (p.isWord('DROP') && p.isWord('PERIOD', 1)) {
+    // DROP PERIOD FOR SYSTEM_TIME
+    const other = otherStatement(p, as, 'ALTER TABLE');
+    actions.push({ kind: 'OtherAlter', text: p.text.slice(other.range.start, other.range.end), range: other.range });
   } else if (p.acceptWord('DROP')) {
     let mode: 'column' | 'constraint' = 'constraint';
     const columns: Identifier[] = [];

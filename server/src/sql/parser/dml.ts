@@ -18,7 +18,7 @@ import { makeObjectName, type Parser } from './core';
 import { otherStatement } from './ddl';
 import { expression, expressionList } from './expressions';
 import { optionClause, outputClause, queryExpression, top, withClause } from './queries';
-import { tableRef, tableSources } from './tableSources';
+import { rowsetTarget, tableRef, tableSources } from './tableSources';
 import { cursorName, execStatement } from './statements';
 
 export function insertStatement(p: Parser, w?: WithClause): InsertStatement {
@@ -26,7 +26,7 @@ export function insertStatement(p: Parser, w?: WithClause): InsertStatement {
   p.expectWord('INSERT');
   const topClause = p.isWord('TOP') ? top(p) : undefined;
   p.acceptWord('INTO');
-  const target = p.objectName();
+  const target = rowsetTarget(p) ?? p.objectName();
   const hints: string[] = [];
   if (p.isWord('WITH') && p.isOp('(', 1)) {
     p.next();
@@ -106,7 +106,7 @@ export function setItems(p: Parser): SetItem[] {
       }
     }
     const op = p.tok;
-    if (op.type !== 'op' || !['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='].includes(op.text)) p.fail("expected '='");
+    if (op.type !== 'op' || !['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '||='].includes(op.text)) p.fail("expected '='");
     p.next();
     item.op = op.text;
     item.value = expression(p);

@@ -129,9 +129,13 @@ function additive(p: Parser): Expression {
   let left = multiplicative(p);
   for (;;) {
     const t = p.tok;
-    if (t.type === 'op' && (t.text === '+' || t.text === '-' || t.text === '&' || t.text === '|' || t.text === '^')) {
+    if (t.type === 'op' && (t.text === '+' || t.text === '-' || t.text === '&' || t.text === '|' || t.text === '^' || t.text === '||')) {
       p.next();
       left = bin(t.text as BinaryOperator, left, multiplicative(p));
+    } else if (t.type === 'op' && (t.text === '<' || t.text === '>') && p.isOp(t.text, 1) && p.peek().start === t.end) {
+      // a << 2, a >> 1: bit shifts (SQL Server 2022), lexed as two adjacent < or >
+      p.pos += 2;
+      left = bin(t.text === '<' ? '<<' : '>>', left, multiplicative(p));
     } else return left;
   }
 }
@@ -218,12 +222,13 @@ function primary(p: Parser): Expression {
     case 'var':
     case 'sysvar':
       p.next();
-      if (t.type === 'var' && p.isOp('.') && p.peek().type === 'word' && p.isOp('(', 2)) {
-        // @xml.value('...', 'int'): method call on a variable
+      if (t.type === 'var' && p.isOp('.') && p.peek().type === 'word') {
+        // @xml.value('...', 'int'): method call on a variable; @g.Lat: a property (a call without arguments)
         p.next();
         const m = p.identifier(true);
         const v: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
-        return functionCall(p, [v, m], t.start);
+        if (!p.isOp('(')) return methodCalls(p, { kind: 'FunctionCall', name: makeObjectName([v, m], p.range(t.start)), args: [], range: p.range(t.start) });
+        return methodCalls(p, functionCall(p, [v, m], t.start));
       }
       return { kind: 'Variable', name: t.text, system: t.type === 'sysvar', range: { start: t.start, end: t.end } };
     case 'op':
@@ -245,6 +250,7 @@ function primary(p: Parser): Expression {
         p.next();
         return { kind: 'Star', range: { start: t.start, end: t.end } };
       }
+      if (t.text === '{') return odbcEscape(p);
       return p.fail('expected an expression');
     case 'word':
     case 'quoted':
@@ -255,14 +261,42 @@ function primary(p: Parser): Expression {
 }
 
 /**
+ * ODBC escapes: {d '2026-11-24'}, {t '10:00:00'}, {ts '...'}, {guid '...'} become a string literal
+ * spanning the braces; {fn UCASE(x)} the function call (arguments parsed as plain expressions, so
+ * the ODBC {fn CONVERT(x, SQL_VARCHAR)} order is accepted too).
+ */
+function odbcEscape(p: Parser): Expression {
+  const start = p.expectOp('{').start;
+  const t = p.tok;
+  const u = t.type === 'word' ? t.upper : '';
+  if ((u === 'D' || u === 'T' || u === 'TS' || u === 'GUID') && p.peek().type === 'string') {
+    p.next();
+    const lit = literalFrom(p.next());
+    p.expectOp('}');
+    lit.range = p.range(start);
+    lit.raw = p.text.slice(start, lit.range.end);
+    return lit;
+  }
+  if (u !== 'FN') p.fail('expected d, t, ts, guid or fn');
+  p.next();
+  const id = p.identifier(true);
+  const fc = functionCall(p, [id], id.range.start);
+  p.expectOp('}');
+  fc.range = p.range(start);
+  return fc;
+}
+
+/**
  * (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'): an xml method called on a
  * parenthesised expression; modelled as a call of the method with the object as first argument.
  */
 function methodCalls(p: Parser, e: Expression): Expression {
-  while (p.isOp('.') && p.peek().type === 'word' && p.isOp('(', 2)) {
+  while (p.isOp('.') && p.peek().type === 'word') {
     p.next();
     const m = p.identifier(true);
-    const fc = functionCall(p, [m], m.range.start);
+    let fc: FunctionCall;
+    if (p.isOp('(')) fc = functionCall(p, [m], m.range.start);
+    else fc = { kind: 'FunctionCall', name: makeObjectName([m], m.range), args: [], range: m.range }; // geography::Point(...).Lat
     fc.args.unshift(e);
     fc.range = p.range(e.range.start);
     e = fc;
@@ -289,7 +323,15 @@ function wordPrimary(p: Parser, t: Token): Expression {
     if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) {
       p.pos += 3;
       const sequence = p.objectName();
+      if (p.isWord('OVER')) overClause(p); // NEXT VALUE FOR sq OVER (ORDER BY ...): numbering order only
       return { kind: 'NextValueFor', sequence, range: p.range(t.start) };
+    }
+    if (u === 'MATCH' && p.isOp('(', 1)) {
+      // MATCH(a-(s)->b): a graph pattern (arrows are no expression), kept as an opaque call
+      p.next();
+      const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+      p.skipParens();
+      return { kind: 'FunctionCall', name: makeObjectName([id], id.range), args: [], range: p.range(t.start) };
     }
     if (NILADIC.has(u) && !p.isOp('(', 1)) {
       p.next();
@@ -299,6 +341,7 @@ function wordPrimary(p: Parser, t: Token): Expression {
     if (RESERVED_FUNCTIONS.has(u) && p.isOp('(', 1)) {
       p.next();
       const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+      if (u === 'CONTAINS' || u === 'FREETEXT') return fullTextPredicate(p, id);
       return functionCall(p, [id], t.start);
     }
   }
@@ -316,11 +359,44 @@ function wordPrimary(p: Parser, t: Token): Expression {
     }
     parts.push(p.identifier(true));
   }
-  if (p.isOp('(')) return functionCall(p, parts, t.start);
+  if (p.isOp('(')) return methodCalls(p, functionCall(p, parts, t.start)); // @h.GetDescendant(NULL, NULL).ToString()
+  if (parts.length === 1 && p.isOp('::') && p.peek().type === 'word' && p.isOp('(', 2)) {
+    // geography::Point(59.43, 24.75, 4326), hierarchyid::GetRoot(): a static method of a CLR type
+    p.next();
+    parts.push(p.identifier(true));
+    return methodCalls(p, functionCall(p, parts, t.start));
+  }
   const column = parts[parts.length - 1];
   const ref: Expression = { kind: 'ColumnRef', parts, column, range: p.range(t.start) };
   if (parts.length > 1) ref.qualifier = parts.slice(0, -1);
   return ref;
+}
+
+/**
+ * CONTAINS | FREETEXT ( column | (col1, col2) | * | PROPERTY(col, 'p'), search [, LANGUAGE lang] ):
+ * the columns of a list become separate arguments, * a Star argument.
+ */
+function fullTextPredicate(p: Parser, id: Identifier): FunctionCall {
+  const start = id.range.start;
+  const fc: FunctionCall = { kind: 'FunctionCall', name: makeObjectName([id], id.range), args: [], range: id.range };
+  p.expectOp('(');
+  if (p.isOp('*')) {
+    const star = p.next();
+    fc.args.push({ kind: 'Star', range: { start: star.start, end: star.end } });
+  } else if (p.isOp('(') && !startsQuery(p, 1)) {
+    p.next();
+    fc.args.push(...expressionList(p));
+    p.expectOp(')');
+  } else fc.args.push(expression(p));
+  p.expectOp(',');
+  fc.args.push(expression(p));
+  if (p.acceptOp(',')) {
+    p.expectWord('LANGUAGE');
+    fc.args.push(expression(p));
+  }
+  p.expectOp(')');
+  fc.range = p.range(start);
+  return fc;
 }
 
 function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCall {
@@ -339,6 +415,12 @@ function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCa
       p.acceptWord('FROM'); // TRIM(TRAILING FROM x): no characters given
     }
     fc.args = jsonConstructorArgs(p);
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) {
+      // JSON_ARRAYAGG(x ORDER BY y [NULL ON NULL]) (SQL Server 2025)
+      p.pos += 2;
+      fc.withinGroup = orderByList(p);
+      if ((p.isWord('ABSENT') || p.isWord('NULL')) && p.isWord('ON', 1) && p.isWord('NULL', 2)) p.pos += 3;
+    }
     // TRIM(chars FROM x), and similar keyword separators: keep the argument after it
     while (p.isWord('FROM') || p.isWord('AS')) {
       p.next();

@@ -156,7 +156,11 @@ export function selectQuery(p: Parser): SelectQuery {
   else p.acceptWord('ALL');
   if (p.isWord('TOP')) q.top = top(p);
   q.columns = selectItems(p);
-  if (p.acceptWord('INTO')) q.into = p.objectName();
+  if (p.acceptWord('INTO')) {
+    q.into = p.objectName();
+    // SELECT ... INTO arhiiv.T ON [ARHIIV] FROM ...: the new table's filegroup (SQL Server 2017)
+    if (p.isWord('ON') && (p.peek().type === 'quoted' || p.peek().type === 'word')) p.pos += 2;
+  }
   if (p.acceptWord('FROM')) q.from = tableSources(p);
   if (p.acceptWord('WHERE')) q.where = expression(p);
   if (p.isWord('GROUP') && p.isWord('BY', 1)) {
@@ -231,7 +235,7 @@ function groupingElements(p: Parser, out: Expression[]): void {
   p.expectOp(')');
 }
 
-const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
+const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '||=']);
 
 export function selectItems(p: Parser): SelectItem[] {
   const items: SelectItem[] = [];
@@ -318,6 +322,11 @@ export function outputClause(p: Parser): OutputClause {
     const target = p.objectName();
     const columns = p.isOp('(') ? p.parenIdentifierList() : undefined;
     out.into = { target, columns, range: p.range(is) };
+    if (p.isWord('OUTPUT')) {
+      // OUTPUT ... INTO @log OUTPUT ...: a second list returned to the client; parsed, not kept
+      p.next();
+      selectItems(p);
+    }
   }
   out.range = p.range(start);
   return out;

@@ -24,7 +24,7 @@ import { optionClause, queryExpression, selectQuery, startsUnreservedStatement, 
 export function statementList(p: Parser, stopAtEnd: boolean, firstInBatch = false): Statement[] {
   const out: Statement[] = [];
   while (!p.atEnd()) {
-    if (stopAtEnd && p.isWord('END')) break;
+    if (stopAtEnd && p.isWord('END') && !p.isWord('CONVERSATION', 1)) break;
     out.push(statement(p, firstInBatch && out.length === 0));
   }
   return out;
@@ -97,7 +97,11 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
     }
     return p.fail('expected a statement');
   }
-  if (t.type !== 'word') return p.fail('expected a statement');
+  if (t.type !== 'word') {
+    // [dbo].[p_Parandus] @a = 1 as the first statement of a batch: a procedure call without EXEC
+    if (t.type === 'quoted' && firstInBatch && !t.error && !p.isOp(':', 1)) return execBody(p, t.start);
+    return p.fail('expected a statement');
+  }
   const u = t.upper;
   switch (u) {
     case 'SELECT':
@@ -150,6 +154,14 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
     }
     case 'RETURN': {
       p.next();
+      if (p.isOp('(') && p.isWord('WITH', 1) && !p.isOp('(', 2)) {
+        // inline table-valued function: RETURN (WITH cte AS (...) SELECT ...) is its query
+        p.next();
+        const w = withClause(p);
+        const query = queryExpression(p);
+        p.expectOp(')');
+        return { kind: 'SelectStatement', with: w, query, range: p.range(t.start) };
+      }
       const expr = startsExpression(p) ? expression(p) : undefined;
       return { kind: 'Return', expr, range: p.range(t.start) };
     }
@@ -210,6 +222,7 @@ function statementInner(p: Parser, firstInBatch: boolean): Statement | undefined
     case 'REVOKE':
       return permissionStatement(p);
     case 'END':
+      if (p.isWord('CONVERSATION', 1)) return otherStatement(p, t.start, 'END CONVERSATION');
       return p.fail('END without BEGIN');
     case 'ELSE':
       return p.fail('ELSE without IF');
@@ -231,14 +244,20 @@ const OTHER_STATEMENTS = new Set([
   'SETUSER', 'RECEIVE', 'SEND', 'GET', 'MOVE', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'ADD', 'END CONVERSATION',
 ]);
 
+/** Reserved words that can begin an expression (RETURN NULLIF(...), RETURN CURRENT_TIMESTAMP). */
+const RESERVED_EXPRESSION_STARTS = new Set([
+  'NULL', 'CASE', 'CAST', 'CONVERT', 'TRY_CONVERT', 'NULLIF', 'COALESCE', 'LEFT', 'RIGHT',
+  'CURRENT_TIMESTAMP', 'CURRENT_USER', 'CURRENT_DATE', 'SESSION_USER', 'SYSTEM_USER', 'USER',
+]);
+
 /** Whether the next token can begin an optional trailing expression (RETURN x, THROW a, b, c). */
 function startsExpression(p: Parser): boolean {
   const t = p.tok;
   if (p.atEnd()) return false;
-  if (t.type === 'op') return t.text === '(' || t.text === '-' || t.text === '+' || t.text === '~';
+  if (t.type === 'op') return t.text === '(' || t.text === '-' || t.text === '+' || t.text === '~' || t.text === '{';
   if (t.type === 'word') {
     if (STATEMENT_START.has(t.upper) || p.isOp(':', 1)) return false;
-    return p.isNameToken(t) || t.upper === 'NULL' || t.upper === 'CASE' || t.upper === 'CAST' || t.upper === 'CONVERT';
+    return p.isNameToken(t) || RESERVED_EXPRESSION_STARTS.has(t.upper);
   }
   return true;
 }
@@ -270,8 +289,10 @@ const CURSOR_OPTIONS = new Set(['LOCAL', 'GLOBAL', 'FORWARD_ONLY', 'SCROLL', 'ST
 function cursorDefinition(p: Parser, start: number, options: string[]): CursorDefinition {
   while (p.tok.type === 'word' && CURSOR_OPTIONS.has(p.tok.upper)) options.push(p.next().upper);
   p.expectWord('FOR');
+  const w = p.isWord('WITH') && !p.isOp('(', 1) ? withClause(p) : undefined;
   const query = queryExpression(p);
   const def: CursorDefinition = { kind: 'CursorDefinition', options, query, range: p.range(start) };
+  if (w) def.with = w;
   if (p.isWord('FOR') && (p.isWord('UPDATE', 1) || p.isWord('READ', 1))) {
     p.next();
     if (p.acceptWord('READ')) p.expectWord('ONLY');
@@ -394,8 +415,14 @@ function ifStatement(p: Parser): Statement {
 function blockBody(p: Parser, endWord?: string): Statement[] {
   const list = statementList(p, true);
   if (p.isWord('END') && (!endWord || p.isWord(endWord, 1))) {
-    p.next();
+    const end = p.next();
     if (endWord) p.next();
+    // SQL Server rejects BEGIN END and BEGIN TRY END TRY without a statement (comments and ; do not
+    // count; a label does); an empty CATCH block is allowed
+    if (endWord !== 'CATCH' && !list.some((s) => s.kind !== 'Empty')) {
+      const message = endWord ? `BEGIN ${endWord} needs at least one statement` : 'BEGIN...END needs at least one statement';
+      list.push({ kind: 'Error', message, errorRange: { start: end.start, end: end.end }, range: { start: end.start, end: end.end } });
+    }
   } else {
     const t = p.tok;
     const message = endWord ? `expected END ${endWord}` : 'expected END';
@@ -433,6 +460,11 @@ function beginStatement(p: Parser): Statement {
   }
   if (p.isWord('CATCH')) p.fail('BEGIN CATCH without BEGIN TRY');
   if (p.isWord('CONVERSATION') || p.isWord('DIALOG')) return otherStatement(p, start, 'BEGIN');
+  if (p.isWord('ATOMIC') && p.isWord('WITH', 1) && p.isOp('(', 2)) {
+    // BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'us_english'): natively compiled body
+    p.pos += 2;
+    p.skipParens();
+  }
   const statements = blockBody(p);
   return { kind: 'Block', statements, range: p.range(start) };
 }

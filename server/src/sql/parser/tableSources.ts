@@ -9,6 +9,9 @@ import type {
   Identifier,
   Join,
   JoinType,
+  ObjectName,
+  SelectItem,
+  SelectQuery,
   SetOperation,
   TableFunctionRef,
   TableRef,
@@ -18,6 +21,7 @@ import { identifierName } from '../lexer';
 import { RESERVED, type Token } from '../tokens';
 import { ParseError, type Parser } from './core';
 import { expression, expressionList } from './expressions';
+import { deleteStatement, insertStatement, mergeStatement, updateStatement } from './dml';
 import { optionalAlias, queryExpression, startsQuery } from './queries';
 
 export function tableSources(p: Parser): TableSource[] {
@@ -82,6 +86,7 @@ function joins(p: Parser, nested = false): TableSource {
   let left = tablePrimary(p);
   for (;;) {
     if (nested && p.isWord('ON')) return left;
+    if (left.kind === 'Join' && isPivot(p)) left = pivoted(p, left); // a JOIN b ON ... PIVOT (...) AS pv
     const jt = joinType(p);
     if (!jt) return left;
     const qualified = jt === 'INNER' || jt === 'LEFT' || jt === 'RIGHT' || jt === 'FULL';
@@ -117,10 +122,32 @@ export function tableHints(p: Parser): string[] | undefined {
   return hints;
 }
 
+/**
+ * INSERT INTO | UPDATE | DELETE OPENQUERY(VANA, '...'): a rowset function as the target of a change,
+ * named after the function with the name also as its server part (a remote table is not checked).
+ */
+export function rowsetTarget(p: Parser): ObjectName | undefined {
+  const t = p.tok;
+  if (t.type !== 'word' || !(t.upper === 'OPENQUERY' || t.upper === 'OPENROWSET' || t.upper === 'OPENDATASOURCE') || !p.isOp('(', 1)) return undefined;
+  p.next();
+  p.skipParens();
+  skipRemoteName(p);
+  const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
+  return { kind: 'ObjectName', parts: [id], name: id, server: id, range: p.range(t.start) };
+}
+
+/** OPENDATASOURCE(...).Taitur.dbo.Isik: the remote object's name (database parts may be empty). */
+function skipRemoteName(p: Parser): void {
+  while (p.isOp('.') && (p.isNameToken(p.peek()) || p.peek().type === 'word' || p.isOp('.', 1))) {
+    p.next();
+    if (!p.isOp('.')) p.next();
+  }
+}
+
 /** A named table with alias and hints (targets of UPDATE/DELETE/MERGE use this too). */
 export function tableRef(p: Parser, allowAlias = true): TableRef {
   const start = p.tok.start;
-  const name = p.objectName();
+  const name = rowsetTarget(p) ?? p.objectName();
   const ref: TableRef = { kind: 'TableRef', name, hints: [], range: name.range };
   if (p.isWord('FOR') && p.isWord('SYSTEM_TIME', 1)) systemTime(p);
   let h = tableHints(p);
@@ -156,20 +183,42 @@ function systemTime(p: Parser): void {
 
 function tablePrimary(p: Parser): TableSource {
   const source = tablePrimaryInner(p);
-  // PIVOT / UNPIVOT ( ... ) AS alias: the pivoted source keeps the new alias; a derived table also
-  // gets the pivoted column list when its own columns are known (otherwise the clause is skipped)
-  while ((p.isWord('PIVOT') || p.isWord('UNPIVOT')) && p.isOp('(', 1)) {
+  return isPivot(p) ? pivoted(p, source) : source;
+}
+
+function isPivot(p: Parser): boolean {
+  return (p.isWord('PIVOT') || p.isWord('UNPIVOT')) && p.isOp('(', 1);
+}
+
+/**
+ * source PIVOT | UNPIVOT ( ... ) AS alias, repeated. A derived table keeps its query, takes the new
+ * alias and, when its own columns are known, the pivoted column list. Any other source (a table, a
+ * join, a function) becomes a derived table over SELECT * FROM it, so that only the new alias is
+ * visible; `pivot` records the column change (the source's columns are known only with a schema).
+ */
+function pivoted(p: Parser, source: TableSource): TableSource {
+  let out = source;
+  while (isPivot(p)) {
     const unpivot = p.next().upper === 'UNPIVOT';
     const change = pivotClause(p, unpivot);
     const alias = optionalAlias(p);
-    if (alias && 'alias' in source) source.alias = alias;
-    if (source.kind === 'DerivedTable') {
-      const before = derivedColumnNames(source);
-      source.columns = before && change ? pivotedColumns(before, change) : undefined;
+    const info: NonNullable<DerivedTable['pivot']> = change
+      ? { removed: change.removed, added: change.added.map((c) => c.name) }
+      : { removed: [], added: [], shape: 'unknown' };
+    if (out.kind === 'DerivedTable' && !out.pivot) {
+      const before = derivedColumnNames(out);
+      out.columns = before && change ? pivotedColumns(before, change) : undefined;
+      if (alias) out.alias = alias;
+    } else {
+      const r = out.range;
+      const star: SelectItem = { kind: 'Star', range: { start: r.start, end: r.start } };
+      const query: SelectQuery = { kind: 'Select', distinct: false, columns: [star], from: [out], groupBy: [], orderBy: [], range: { start: r.start, end: r.end } };
+      out = { kind: 'DerivedTable', query, alias, range: { start: r.start, end: r.end } };
     }
-    source.range = p.range(source.range.start);
+    out.pivot = info;
+    out.range = p.range(out.range.start);
   }
-  return source;
+  return out;
 }
 
 interface PivotChange {
@@ -220,7 +269,8 @@ function pivotShape(p: Parser, unpivot: boolean): PivotChange | undefined {
       const plain = inner.length > 0 && inner.every((t) => t.type === 'quoted' || (t.type === 'word' && !RESERVED.has(t.upper)) || (t.type === 'op' && t.text === '.'));
       const used = plain ? inner.filter((t) => t.type !== 'op') : [];
       if (p.acceptWord('FOR') && p.isNameToken()) {
-        const pivotColumn = p.identifier();
+        let pivotColumn = p.identifier();
+        while (p.acceptOp('.')) pivotColumn = p.identifier(true); // FOR k.Liik
         if (p.acceptWord('IN') && p.isOp('(')) {
           const values = p.parenIdentifierList();
           if (p.acceptOp(')')) {
@@ -259,7 +309,7 @@ function pivotedColumns(before: Identifier[], change: PivotChange): Identifier[]
   return [...before.filter((c) => !removed.has(c.name.toLowerCase())), ...change.added];
 }
 
-const ROWSET_FUNCTIONS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENXML', 'OPENDATASOURCE']);
+const ROWSET_FUNCTIONS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENXML', 'OPENDATASOURCE', 'CONTAINSTABLE', 'FREETEXTTABLE', 'SEMANTICKEYPHRASETABLE', 'SEMANTICSIMILARITYTABLE', 'SEMANTICSIMILARITYDETAILSTABLE', 'CHANGETABLE']);
 
 function tablePrimaryInner(p: Parser): TableSource {
   const t = p.tok;
@@ -279,6 +329,7 @@ function tablePrimaryInner(p: Parser): TableSource {
       return { kind: 'ValuesTable', rows, alias, columns, range: p.range(start) };
     }
     p.next();
+    if (p.isWord('MERGE') || p.isWord('UPDATE') || p.isWord('DELETE') || p.isWord('INSERT')) return composableDml(p, start);
     if (startsQuery(p)) {
       const query = queryExpression(p);
       p.expectOp(')');
@@ -296,6 +347,7 @@ function tablePrimaryInner(p: Parser): TableSource {
     p.next();
     const id: Identifier = { kind: 'Identifier', name: t.text, quoted: false, range: { start: t.start, end: t.end } };
     p.skipParens();
+    skipRemoteName(p);
     const call: FunctionCall = { kind: 'FunctionCall', name: { kind: 'ObjectName', parts: [id], name: id, range: id.range }, args: [], range: p.range(start) };
     return tableFunctionTail(p, call, start);
   }
@@ -321,6 +373,31 @@ function tablePrimaryInner(p: Parser): TableSource {
   return tableFunctionTail(p, call, start);
 }
 
+/**
+ * INSERT INTO arhiiv.Logi SELECT ... FROM (MERGE | UPDATE | DELETE | INSERT ... OUTPUT ...) AS m: composable
+ * DML. The statement is parsed for its syntax only; the source is an opaque table whose columns
+ * are the OUTPUT list's names (or the column aliases given).
+ */
+function composableDml(p: Parser, start: number): TableFunctionRef {
+  const kw = p.tok;
+  const stmt = kw.upper === 'MERGE' ? mergeStatement(p) : kw.upper === 'UPDATE' ? updateStatement(p) : kw.upper === 'DELETE' ? deleteStatement(p) : insertStatement(p);
+  p.expectOp(')');
+  const id: Identifier = { kind: 'Identifier', name: kw.text, quoted: false, range: { start: kw.start, end: kw.end } };
+  const call: FunctionCall = { kind: 'FunctionCall', name: { kind: 'ObjectName', parts: [id], name: id, range: id.range }, args: [], range: id.range };
+  const tf = tableFunctionTail(p, call, start);
+  const output = 'output' in stmt ? stmt.output : undefined;
+  if (!tf.columns && output) {
+    const names: Identifier[] = [];
+    for (const item of output.items) {
+      const name = item.kind === 'SelectColumn' ? (item.alias ?? (item.expr.kind === 'ColumnRef' ? item.expr.column : undefined)) : undefined;
+      if (!name) return tf; // a * or an unnamed expression: columns unknown
+      names.push({ kind: 'Identifier', name: name.name, quoted: name.quoted, range: name.range });
+    }
+    tf.columns = names;
+  }
+  return tf;
+}
+
 /** After a table-valued function call: WITH (columns), alias, (column aliases). */
 function tableFunctionTail(p: Parser, call: FunctionCall, start: number): TableFunctionRef {
   const tf: TableFunctionRef = { kind: 'TableFunctionRef', call, range: call.range };
@@ -342,7 +419,8 @@ function withColumnList(p: Parser): ColumnDefinition[] {
     const start = p.tok.start;
     const name = p.identifier(true);
     const dataType = p.dataType();
-    if (p.tok.type === 'string' || p.tok.type === 'nstring') p.next();
+    if (p.isWord('COLLATE')) p.pos += 2; // OPENROWSET(BULK ...) WITH (Nimi varchar(50) COLLATE Latin1_General_100_BIN2_UTF8 2)
+    if (p.tok.type === 'string' || p.tok.type === 'nstring' || p.tok.type === 'integer') p.next(); // '$.path' or a column ordinal
     if (p.isWord('AS') && p.isWord('JSON', 1)) p.pos += 2;
     out.push({ kind: 'ColumnDefinition', name, dataType, range: p.range(start) });
   } while (p.acceptOp(','));
