@@ -1,6 +1,7 @@
 // The checker's command line as a function: testable without a process.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { decodeSqlFile } from '../schema/sqlFileText';
 import { parseArgs, HELP, UsageError } from './args';
 import { collectSqlFiles, InputError } from './files';
 import { formatJson, formatSarif, formatText, toJsonFindings, type FileFindings } from './formats';
@@ -78,7 +79,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const file of files) {
       let text: string;
       try {
-        text = await fs.readFile(file, 'utf8');
+        // SSMS saves scripts as UTF-16 with a BOM by default; older tools in windows-1257
+        text = decodeSqlFile(await fs.readFile(file));
       } catch (e) {
         throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeSqlFile } from '../schema/sqlFileText';
 import {
   type Connection, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   CodeActionKind, type CompletionItem, type InitializeParams, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent, type WorkspaceFolder, type Location, type CodeAction, FoldingRangeKind, MarkupKind,
@@ -289,7 +290,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const uri = pathToFileURL(f).toString();
       if (open.has(uri)) continue;
       let text: string;
-      try { text = await fs.readFile(f, 'utf8'); } catch { continue; }
+      try { text = decodeSqlFile(await fs.readFile(f)); } catch { continue; }
       // Cheap pre-check: most files don't mention the name at all.
       if (!text.toLowerCase().includes(want)) continue;
       const { schema } = await contextFor(uri);
@@ -377,7 +378,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const uri = pathToFileURL(f).toString();
         const open = documents.get(uri);
         let text: string;
-        try { text = open ? open.getText() : await fs.readFile(f, 'utf8'); } catch { continue; }
+        try { text = open ? open.getText() : decodeSqlFile(await fs.readFile(f)); } catch { continue; }
         const ctx = await contextFor(uri);
         const r = checkScript(text, ctx);
         const lines = new LineIndex(text);

@@ -42,6 +42,21 @@ describe('cli', () => {
     assert.ok(!items.some((i: { file: string }) => i.file.endsWith('korras.sql')));
   });
 
+  it('reads scripts saved as UTF-16 with a BOM (SSMS default), UTF-8 with a BOM and windows-1257 alike', async () => {
+    const sql = "BEGIN TRAN;\r\nUPDATE dbo.Menetlus SET Staatus = N'LÕPETATUD';\r\nCOMMIT;\r\n";
+    const enc = path.join(dir, 'kodeeringud');
+    mkdirSync(enc, { recursive: true });
+    writeFileSync(path.join(enc, 'utf16.sql'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sql, 'utf16le')]));
+    writeFileSync(path.join(enc, 'utf8bom.sql'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sql, 'utf8')]));
+    writeFileSync(path.join(enc, 'win1257.sql'), Buffer.from(sql.replace('Õ', '\u00d5'), 'latin1')); // Õ is 0xD5 in windows-1257 too
+    const r = await run(['--schema', SCHEMA, '--format', 'json', enc]);
+    const items = JSON.parse(r.out) as { file: string; code: string; line: number; column: number }[];
+    for (const f of ['utf16.sql', 'utf8bom.sql', 'win1257.sql']) {
+      const mine = items.filter((i) => i.file.endsWith(f));
+      assert.deepEqual(mine.map((i) => `${i.code}@${i.line}:${i.column}`), ['missing-xact-abort@1:1', 'update-without-where@2:1', 'no-rowcount-guard@3:1'], f);
+    }
+  });
+
   it('exit 0 when only warnings; text format', async () => {
     const r = await run(['--schema', SCHEMA, path.join(dir, 'ainult-hoiatus.sql')]);
     assert.equal(r.code, 0);
