@@ -1,33 +1,13 @@
 // Syntax that real DBA fix scripts use and the parser once reported as a syntax-error (false alarms).
 import * as assert from 'assert';
-import type { Expression, Join, SelectQuery, TableFunctionRef, TableRef } from '../../../server/src/sql/ast';
+import type { Expression, Join, TableFunctionRef, TableRef } from '../../../server/src/sql/ast';
 import { parseScript } from '../../../server/src/sql/parser';
-import { walk, type AnyNode } from '../../../server/src/sql/visit';
-import { errors, one, statements } from './helpers';
-
-function noErrors(text: string): void {
-  const errs = errors(parseScript(text)).map((e) => `${e.message} at ${text.slice(e.errorRange.start, e.errorRange.start + 30)}`);
-  assert.deepStrictEqual(errs, [], text);
-}
-
-function select(text: string): SelectQuery {
-  const s = one(text, 'SelectStatement');
-  assert.strictEqual(s.query.kind, 'Select');
-  return s.query as SelectQuery;
-}
+import { errors, noErrors, one, select, statements, walkKinds as kinds } from './helpers';
 
 function firstExpr(text: string): Expression {
   const c = select(text).columns[0];
   assert.strictEqual(c.kind, 'SelectColumn');
   return (c as { expr: Expression }).expr;
-}
-
-function kinds(text: string): string[] {
-  const out: string[] = [];
-  walk(parseScript(text) as AnyNode, (n) => {
-    out.push(n.kind);
-  });
-  return out;
 }
 
 describe('parser: DBA fix-script syntax (former false syntax errors)', () => {

@@ -4,27 +4,7 @@ import * as assert from 'assert';
 import type { DerivedTable, Expression, FunctionCall, SelectQuery, TableFunctionRef } from '../../../server/src/sql/ast';
 import { lex } from '../../../server/src/sql/lexer';
 import { parseScript } from '../../../server/src/sql/parser';
-import { walk, type AnyNode } from '../../../server/src/sql/visit';
-import { errors, one } from './helpers';
-
-function walkKinds(text: string): string[] {
-  const out: string[] = [];
-  walk(parseScript(text) as AnyNode, (n) => {
-    out.push(n.kind);
-  });
-  return out;
-}
-
-function noErrors(text: string): void {
-  const errs = errors(parseScript(text)).map((e) => `${e.message} at ${text.slice(e.errorRange.start, e.errorRange.start + 30)}`);
-  assert.deepStrictEqual(errs, [], text);
-}
-
-function select(text: string): SelectQuery {
-  const s = one(text, 'SelectStatement');
-  assert.strictEqual(s.query.kind, 'Select');
-  return s.query as SelectQuery;
-}
+import { errors, noErrors, one, select, walkKinds } from './helpers';
 
 function exprs(text: string): Expression[] {
   return select(text).columns.map((c) => {

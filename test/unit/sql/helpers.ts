@@ -1,6 +1,6 @@
 // Shared helpers for the SQL parser tests.
 import * as assert from 'assert';
-import type { Script, Statement } from '../../../server/src/sql/ast';
+import type { Script, SelectQuery, Statement } from '../../../server/src/sql/ast';
 import { parseScript } from '../../../server/src/sql/parser';
 import { walk, type AnyNode } from '../../../server/src/sql/visit';
 
@@ -28,4 +28,26 @@ export function errors(script: Script): Extract<Statement, { kind: 'Error' }>[] 
 
 export function textOf(text: string, node: { range: { start: number; end: number } }): string {
   return text.slice(node.range.start, node.range.end);
+}
+
+/** Asserts the text parses without any Error node (the message and text of each otherwise). */
+export function noErrors(text: string): void {
+  const errs = errors(parseScript(text)).map((e) => `${e.message} at ${text.slice(e.errorRange.start, e.errorRange.start + 30)}`);
+  assert.deepStrictEqual(errs, [], text);
+}
+
+/** The query of a single SELECT statement, asserted to be a plain SELECT. */
+export function select(text: string): SelectQuery {
+  const s = one(text, 'SelectStatement');
+  assert.strictEqual(s.query.kind, 'Select');
+  return s.query as SelectQuery;
+}
+
+/** The kinds of every node of the parsed text, in walk order. */
+export function walkKinds(text: string): string[] {
+  const out: string[] = [];
+  walk(parseScript(text) as AnyNode, (n) => {
+    out.push(n.kind);
+  });
+  return out;
 }
