@@ -113,4 +113,16 @@ describe('cli', () => {
     assert.equal(r.status, 1);
     assert.ok(JSON.parse(r.stdout).length > 0);
   });
+
+  it('npm run check started elsewhere takes paths from where npm was started (INIT_CWD)', function () {
+    if (!existsSync(path.join(ROOT, 'dist/cli.js'))) this.skip();
+    this.timeout(20000);
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const args = ['--prefix', ROOT, 'run', '--silent', 'check', '--', '--format', 'json', '--schema', SCHEMA, path.join('parandused', 'vigane.sql')];
+    const r = spawnSync(npm, args, { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const items = JSON.parse(r.stdout) as { file: string; code: string }[];
+    assert.ok(items.some((i) => i.code === 'update-without-where'));
+    assert.ok(items.every((i) => i.file === path.join('parandused', 'vigane.sql')), 'paths stay as the user gave them');
+  });
 });
