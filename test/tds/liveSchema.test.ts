@@ -48,6 +48,9 @@ describe('live schema over TDS', () => {
     assert.equal(s.findColumn(s.findTable('Võlgnik')!, 'TaisNimi')!.computed, true);
     assert.deepEqual(s.findTable('Klassifikaator', 'klass')!.primaryKey!.columns, ['Liik', 'Kood']);
     assert.equal(s.findTable('vAktiivsedMenetlused')!.kind, 'view');
+    assert.equal(s.findTable('Volglane'), s.findTable('Võlgnik'), 'a synonym resolves to its target');
+    assert.deepEqual(s.synonyms.map((x) => [x.name, x.targetDatabase ?? '']), [['Volglane', ''], ['ArhiiviMenetlus', 'eTaiturArhiiv']]);
+    assert.deepEqual(result.warnings, []);
   });
 
   it('hands the loaded schema out as a snapshot that parses back', async () => {

@@ -9,6 +9,7 @@ import { describeLiveError } from '../../../server/src/live/errors';
 import { pickProfile } from './profiles';
 import type { PasswordStore } from './passwords';
 import { offerFix } from './liveCommands';
+import { uiLang } from '../uiLanguage';
 import type { DryRunReport } from '../../../server/src/live/dryRun/report';
 import type { KeyLookup } from '../../../server/src/live/dryRun/preview';
 import type { Schema } from '../../../server/src/schema/model';
@@ -49,7 +50,7 @@ export async function dryRunActiveScript(deps: DryRunDeps, uri?: vscode.Uri, ree
   if (!profile) return undefined;
   const plan = planDryRun(doc.getText(), { database: profile.database, ...(deps.previewRows > 0 ? { preview: { keys: keyLookup(deps.schema()) } } : {}) });
   if (plan.refused.length) {
-    const list = plan.refused.map((r) => vscode.l10n.t('line {0}: {1} ({2})', r.line, r.what, r.reason)).join('\n');
+    const list = plan.refused.map((r) => vscode.l10n.t('line {0}: {1} ({2})', r.line, r.what, uiLang() === 'et' ? r.reasonEt : r.reason)).join('\n');
     void vscode.window.showErrorMessage(vscode.l10n.t('Dry run refused: these statements cannot run inside a transaction:\n{0}', list), { modal: true });
     return undefined;
   }
@@ -88,7 +89,7 @@ export async function dryRunActiveScript(deps: DryRunDeps, uri?: vscode.Uri, ree
     if (info.action === 'reenterPassword') return report;
   }
   // An untitled document: the report never overwrites a file.
-  const reportDoc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderDryRunMarkdown(report) });
+  const reportDoc = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderDryRunMarkdown(report, uiLang()) });
   await vscode.window.showTextDocument(reportDoc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return report;
 }

@@ -41,10 +41,10 @@ export const noRowcountGuard: Rule = {
     for (const { st, states } of transactionFacts(ctx.script).statements) {
       if (st.kind !== 'Transaction' || st.action !== 'commit') continue;
       // the COMMIT that ends the outermost transaction (an inner COMMIT only lowers @@TRANCOUNT)
-      const ending = states.find((s) => s.depth === 1 && s.opener);
-      if (!ending?.opener) continue;
-      const from = ending.opener.end, to = st.range.start;
-      if (!anyBetween(changes, from, to) || anyBetween(guards, from, to)) continue;
+      // (paths can reach it from different BEGIN TRANs: ROLLBACK, then IF @@TRANCOUNT = 0 BEGIN TRAN; any unguarded one counts)
+      const to = st.range.start;
+      const unguarded = states.some((s) => s.depth === 1 && s.opener && anyBetween(changes, s.opener.end, to) && !anyBetween(guards, s.opener.end, to));
+      if (!unguarded) continue;
       ctx.report(st.range, 'COMMIT without checking @@ROWCOUNT: the change is kept however many rows it touched.', 'COMMIT ilma @@ROWCOUNT kontrollita: muudatus jääb alles sõltumata ridade arvust.');
     }
   },

@@ -1,6 +1,7 @@
-import type { Span } from '../sql/ast';
+import type { CreateRoutineStatement, Span } from '../sql/ast';
 import type { Rule } from './rule';
 import { transactionFacts } from './txFlow';
+import { nodesOfKind } from './util';
 
 export const unbalancedTransaction: Rule = {
   id: 'unbalanced-transaction',
@@ -13,6 +14,8 @@ export const unbalancedTransaction: Rule = {
   check(ctx) {
     const reported = new Set<number>();
     const facts = transactionFacts(ctx.script);
+    const routines = nodesOfKind<CreateRoutineStatement>(ctx.script, 'CreateRoutine').map((r) => r.range);
+    const inRoutine = (r: Span) => routines.some((x) => x.start <= r.start && r.end <= x.end);
     for (const states of facts.exits) {
         for (const s of states) {
           if (s.depth > 0 && s.opener && !reported.has(s.opener.start)) {
@@ -28,6 +31,14 @@ export const unbalancedTransaction: Rule = {
           if (!reported.has(r.start)) {
             reported.add(r.start);
             ctx.report(r, 'COMMIT without an open transaction (on some path).', 'COMMIT ilma avatud transaktsioonita (mõnes harus).');
+          }
+        }
+        // ROLLBACK where no path has a transaction open (COMMIT; ROLLBACK; both left uncommented) fails with error 3903.
+        // Not in procedures and triggers: they run inside their caller's or the firing statement's transaction.
+        if (st.kind === 'Transaction' && st.action === 'rollback' && states.length > 0 && states.every((s) => s.depth === 0) && !inRoutine(st.range)) {
+          if (!reported.has(st.range.start)) {
+            reported.add(st.range.start);
+            ctx.report(st.range, 'ROLLBACK without an open transaction: no path reaching it has one.', 'ROLLBACK ilma avatud transaktsioonita: ükski siia jõudev haru seda ei ava.');
           }
         }
     }

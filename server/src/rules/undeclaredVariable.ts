@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { firstOnLine } from './util';
 
 export const undeclaredVariable: Rule = {
   id: 'undeclared-variable',
@@ -10,9 +11,12 @@ export const undeclaredVariable: Rule = {
   },
   check(ctx) {
     const seen = new Set<number>();
-    for (const v of ctx.resolution.undeclared) {
+    const first = firstOnLine(ctx.text);
+    const used = [...ctx.resolution.undeclared].sort((a, b) => a.range.start - b.range.start);
+    for (const v of used) {
       if (seen.has(v.range.start)) continue;
       seen.add(v.range.start);
+      if (!first(v.name, v.range.start)) continue;
       ctx.report(v.range, `Variable ${v.name} is not declared in this batch.`, `Muutuja ${v.name} pole selles pakis deklareeritud.`);
     }
   },

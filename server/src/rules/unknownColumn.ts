@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { suggest } from './util';
+import { firstOnLine, suggest } from './util';
 
 export const unknownColumn: Rule = {
   id: 'unknown-column',
@@ -9,14 +9,17 @@ export const unknownColumn: Rule = {
   description: { en: 'A column that none of the tables in scope has.', et: 'Veerg, mida ükski nähtav tabel ei sisalda.' },
   check(ctx) {
     const seen = new Set<number>();
+    const first = firstOnLine(ctx.text);
     // Scripts repeat the same misspelling against the same tables: rank candidates once per pair.
     // Candidate lists are shared per column list by the resolver: memo by list identity, then name.
     const suggestions = new Map<string[], Map<string, string[]>>();
-    for (const u of ctx.resolution.unknownColumns) {
+    const unknown = [...ctx.resolution.unknownColumns].sort((a, b) => (a.ref.column?.range ?? a.ref.range).start - (b.ref.column?.range ?? b.ref.range).start);
+    for (const u of unknown) {
       const r = u.ref.column?.range ?? u.ref.range;
       if (seen.has(r.start)) continue;
       seen.add(r.start);
       const name = u.ref.column?.name ?? '';
+      if (!first(name, r.start)) continue;
       const where = u.source?.table ? ` in ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` in ${u.source.name}` : '';
       const whereEt = u.source?.table ? ` tabelis ${u.source.table.schema}.${u.source.table.name}` : u.source ? ` allikas ${u.source.name}` : '';
       let byName = suggestions.get(u.candidates);

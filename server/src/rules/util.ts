@@ -28,6 +28,20 @@ export function allStatements(script: A.Script): { st: A.Statement; batch: numbe
   return out;
 }
 
+/**
+ * Remembers (key, line) pairs: true the first time a key is seen on a line. A misspelt name or an undeclared
+ * variable written twice on one line (`WHERE a = @id OR b = @id`) is one mistake a reviewer points at once.
+ */
+export function firstOnLine(text: string): (key: string, offset: number) => boolean {
+  const seen = new Set<string>();
+  return (key, offset) => {
+    const k = `${text.lastIndexOf('\n', offset - 1) + 1}:${key.toLowerCase()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
+}
+
 /** All nodes of a kind anywhere under a root. */
 export function nodesOfKind<T>(root: object, kind: string): T[] {
   return (nodesByKind(root).get(kind) ?? []) as unknown as T[];

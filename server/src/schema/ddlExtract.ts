@@ -4,7 +4,6 @@
 
 import type {
   AlterTableStatement,
-  ColumnRef,
   ColumnDefinition,
   CreateTableStatement,
   CreateViewStatement,
@@ -12,16 +11,12 @@ import type {
   DropStatement,
   ExecStatement,
   Expression,
-  Identifier,
   ObjectName,
-  QueryExpression,
   Script,
-  SelectQuery,
   SelectStatement,
   Span,
   Statement,
   TableConstraint,
-  TableSource,
 } from '../sql/ast';
 import { LineIndex } from '../text/lineIndex';
 import { readAliasType, SYSTEM_TYPES, type AliasType } from './aliasTypes';
@@ -30,6 +25,7 @@ import { inlineConstraintNames, NAME_PART, splitName, UNQUOTE } from './ddlNames
 import type { ColumnInfo, ForeignKeyInfo, SchemaOptions, SourceLocation, SynonymInfo, TableInfo } from './model';
 import { readSynonym } from './synonyms';
 import { repairStatementText } from './statementRepair';
+import { selectColumns, viewColumns, type ViewScope } from './viewColumns';
 
 export { columnTypeFields } from './columnTypes';
 
@@ -37,14 +33,6 @@ interface ViewPending {
   stmt: CreateViewStatement;
   file: FileContext;
   table: TableInfo;
-}
-
-interface ViewSource {
-  names: string[];
-  /** Empty when not known (a table outside the schema, a view whose columns could not be worked out). */
-  columns: readonly ColumnInfo[];
-  /** On the optional side of an outer join: its columns are nullable in the view. */
-  outer: boolean;
 }
 
 interface FileContext {
@@ -187,10 +175,12 @@ export class SchemaBuilder {
     }
     if (def.identity) col.nullable = false;
     if (def.nullable === undefined && def.dataType?.name.toLowerCase() === 'sysname') col.nullable = false;
-    const text = file.text.slice(def.range.start, def.range.end);
     // The parser keeps a column-level constraint's name only for DEFAULT: the others are read from the text.
-    const names = (def.primaryKey || def.unique || def.references) && /\bCONSTRAINT\b/i.test(text) ? inlineConstraintNames(text) : undefined;
-    if (!def.computed && GENERATED_ALWAYS.test(text)) {
+    const keyed = def.primaryKey || def.unique || def.references;
+    const periodType = !def.computed && PERIOD_TYPES.has(col.type);
+    const text = keyed || periodType ? file.text.slice(def.range.start, def.range.end) : '';
+    const names = keyed && /\bCONSTRAINT\b/i.test(text) ? inlineConstraintNames(text) : undefined;
+    if (periodType && GENERATED_ALWAYS.test(text)) {
       // A period column (GENERATED ALWAYS AS ROW START/END): the server writes it; never NULL.
       col.computed = true;
       col.nullable = false;
@@ -438,7 +428,7 @@ export class SchemaBuilder {
     const select = stmt.query.kind === 'Select' ? stmt.query : undefined;
     const into = select?.into;
     if (select && into && !into.name.name.startsWith('#') && !into.database && !into.server) {
-      const columns = this.queryColumns(select, file, new Map()) ?? [];
+      const columns = selectColumns(this.viewScope(file), select) ?? [];
       const key = this.keyOf(into);
       this.tables.set(key, {
         schema: into.schema?.name || this.options.defaultSchema,
@@ -691,135 +681,33 @@ export class SchemaBuilder {
 
   private resolving = new Set<string>();
 
+  /** Works out a pending view's columns (once; a view that reads itself stays open). */
   private viewColumns(key: string): void {
     const pending = this.views.get(key);
     if (!pending || this.resolving.has(key)) return;
     this.resolving.add(key);
     try {
-      const ctes = new Map<string, ColumnInfo[]>();
-      for (const cte of pending.stmt.with?.ctes ?? []) {
-        const cols = this.queryColumns(cte.query, pending.file, ctes) ?? [];
-        cte.columns?.forEach((n, i) => {
-          if (cols[i]) cols[i].name = n.name;
-        });
-        ctes.set(this.k(cte.name.name), cols);
-      }
-      // A view whose columns cannot all be known stays open (no columns: any column is accepted).
-      const cols = this.queryColumns(pending.stmt.query, pending.file, ctes) ?? [];
-      const names = pending.stmt.columns;
-      if (names && names.length) {
-        cols.forEach((c, i) => {
-          if (names[i]) c.name = names[i].name;
-        });
-      }
-      pending.table.columns = cols;
+      pending.table.columns = viewColumns(this.viewScope(pending.file), pending.stmt);
       this.views.delete(key);
     } finally {
       this.resolving.delete(key);
     }
   }
 
-  private firstSelect(q: QueryExpression): SelectQuery | undefined {
-    if (q.kind === 'Select') return q;
-    if (q.kind === 'SetOperation') return this.firstSelect(q.left);
-    if (q.kind === 'ParenQuery') return this.firstSelect(q.query);
-    return undefined;
+  private viewScope(file: FileContext): ViewScope {
+    return {
+      k: (name) => this.k(name),
+      objectColumns: (name) => this.objectColumns(name),
+      locate: (range) => this.location(file, range),
+    };
   }
 
-  /** Table sources of a FROM clause, flattened, each with the name it is referred to by; `outer`: on the optional side of an outer join. */
-  private sources(from: TableSource[], file: FileContext, out: ViewSource[], ctes: ReadonlyMap<string, ColumnInfo[]>, outer = false): void {
-    for (const src of from) {
-      switch (src.kind) {
-        case 'Join': {
-          const t = src.joinType;
-          this.sources([src.left], file, out, ctes, outer || t === 'RIGHT' || t === 'FULL');
-          this.sources([src.right], file, out, ctes, outer || t === 'LEFT' || t === 'FULL' || t === 'OUTER APPLY');
-          break;
-        }
-        case 'TableRef': {
-          const names = [src.name.name.name];
-          if (src.alias) names.unshift(src.alias.name);
-          const cte = src.name.schema ? undefined : ctes.get(this.k(src.name.name.name));
-          let columns: readonly ColumnInfo[] | undefined = cte;
-          if (src.name.database || src.name.server) columns = []; // another database: not known
-          else if (!columns) {
-            const key = this.keyOf(src.name);
-            if (this.views.has(key)) this.viewColumns(key);
-            columns = this.tables.get(key)?.columns ?? this.synonymTable(src.name)?.columns ?? [];
-          }
-          out.push({ names: src.alias ? [src.alias.name] : names, columns, outer });
-          break;
-        }
-        case 'DerivedTable': {
-          const cols = this.queryColumns(src.query, file, ctes) ?? [];
-          src.columns?.forEach((n, i) => {
-            if (cols[i]) cols[i].name = n.name;
-          });
-          out.push({ names: src.alias ? [src.alias.name] : [], columns: cols, outer });
-          break;
-        }
-        default: {
-          // A table-valued function, OPENJSON, VALUES ...: its columns are not known here.
-          const alias = (src as { alias?: Identifier }).alias;
-          out.push({ names: alias ? [alias.name] : [], columns: [], outer });
-          break;
-        }
-      }
-    }
-  }
-
-  /** The select list's columns; undefined when a `*` covers a source whose columns are not known. */
-  private queryColumns(q: QueryExpression, file: FileContext, ctes: ReadonlyMap<string, ColumnInfo[]> = new Map()): ColumnInfo[] | undefined {
-    const select = this.firstSelect(q);
-    if (!select) return [];
-    const srcs: ViewSource[] = [];
-    this.sources(select.from, file, srcs, ctes);
-    const copy = (c: ColumnInfo, s: ViewSource, name = c.name): ColumnInfo => {
-      const { location: _l, description: _d, default: _def, ...rest } = c;
-      return { ...rest, name, identity: false, computed: false, nullable: c.nullable || s.outer };
-    };
-    const qualifierMatches = (qual: Identifier[] | undefined, s: { names: string[] }) => {
-      if (!qual || !qual.length) return true;
-      const last = qual[qual.length - 1].name;
-      return s.names.some((n) => this.k(n) === this.k(last));
-    };
-    const out: ColumnInfo[] = [];
-    for (const item of select.columns) {
-      if (item.kind === 'Star') {
-        for (const s of srcs) {
-          if (!qualifierMatches(item.qualifier, s)) continue;
-          if (!s.columns.length) return undefined;
-          for (const c of s.columns) out.push({ ...copy(c, s), location: this.location(file, item.range) });
-        }
-        continue;
-      }
-      if (item.kind !== 'SelectColumn') continue;
-      const e = item.expr;
-      let base: ColumnInfo | undefined;
-      let baseSource: ViewSource | undefined;
-      if (e.kind === 'ColumnRef') {
-        for (const s of srcs) {
-          if (!qualifierMatches(e.qualifier, s)) continue;
-          base = s.columns.find((c) => this.k(c.name) === this.k(e.column.name));
-          baseSource = s;
-          if (base) break;
-        }
-      }
-      const name = item.alias?.name ?? (e.kind === 'ColumnRef' ? e.column.name : '');
-      const location = this.location(file, item.range);
-      if (base && baseSource) out.push({ ...copy(base, baseSource, name), location });
-      else {
-        const lookup = (ref: ColumnRef) => {
-          for (const s of srcs) if (qualifierMatches(ref.qualifier, s)) {
-            const c = s.columns.find((x) => this.k(x.name) === this.k(ref.column.name));
-            if (c) return c;
-          }
-          return undefined;
-        };
-        out.push({ location, name, type: 'sql_variant', ...expressionType(e, lookup), nullable: true, identity: false, computed: false });
-      }
-    }
-    return out;
+  /** A table's, view's (worked out now if pending) or synonym's columns; undefined for another database's. */
+  private objectColumns(name: ObjectName): readonly ColumnInfo[] | undefined {
+    if (name.database || name.server) return undefined;
+    const key = this.keyOf(name);
+    if (this.views.has(key)) this.viewColumns(key);
+    return this.tables.get(key)?.columns ?? this.synonymTable(name)?.columns;
   }
 
   finish(): TableInfo[] {
@@ -843,5 +731,7 @@ export class SchemaBuilder {
 
 /** GENERATED ALWAYS AS ROW START | ROW END | TRANSACTION_ID START ... in a column definition: written by the server. */
 const GENERATED_ALWAYS = /\bGENERATED\s+ALWAYS\s+AS\b/i;
+/** Types a GENERATED ALWAYS column can have: datetime2 (temporal periods), bigint (ledger transaction ids, sequence numbers). */
+const PERIOD_TYPES = new Set(['datetime2', 'bigint']);
 
 const EF_DEFAULT_LOOKUP = /^\s*SELECT\s+(@\w+)\s*=\s*\[?d\]?\.\[?name\]?\s+FROM\s+\[?sys\]?\.\[?default_constraints\]?/i;

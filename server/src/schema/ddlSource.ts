@@ -2,8 +2,9 @@
 // Files are read asynchronously with a bounded pool and applied in path order, so numbered
 // migrations (001_create.sql, 002_alter.sql) give the final state.
 
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile as readFileCallback } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { parseScript } from '../sql/parser';
 import { SchemaBuilder } from './ddlExtract';
 import { decodeSqlFile } from './sqlFileText';
@@ -43,10 +44,8 @@ export function schemaFromDdlTexts(
   return { schema: new Schema(tables, opts, builder.synonymList()), warnings: builder.warnings };
 }
 
-function byPath(a: string, b: string): number {
-  // Name order as a migration tool sees it; numeric segments compare as numbers (2 < 10).
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
-}
+/** Name order as a migration tool sees it; numeric segments compare as numbers (2 < 10). One collator: localeCompare with options builds one per call. */
+const byPath = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
 /** Lists the .sql files under the given paths (files kept as given, folders searched recursively). */
 export async function listDdlFiles(paths: string[], warnings: string[], signal?: AbortSignal): Promise<string[]> {
@@ -113,7 +112,7 @@ async function readPool(files: string[], warnings: string[], signal?: AbortSigna
       signal?.throwIfAborted();
       const i = next++;
       try {
-        results[i] = { path: files[i], text: stripBom(decodeSqlFile(await fs.readFile(files[i]))) };
+        results[i] = { path: files[i], text: stripBom(decodeSqlFile(await readFileBytes(files[i]))) };
       } catch (e) {
         warnings.push(`${files[i]}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
@@ -122,6 +121,9 @@ async function readPool(files: string[], warnings: string[], signal?: AbortSigna
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   return results.filter((r): r is DdlFile => r !== undefined);
 }
+
+/** fs.readFile's callback form: for thousands of small files about twice as fast as fs.promises.readFile in Node 20. */
+const readFileBytes = promisify(readFileCallback);
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

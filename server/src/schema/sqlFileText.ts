@@ -35,6 +35,15 @@ export function decodeSqlFile(buf: Buffer): string {
   try {
     return UTF8.decode(buf);
   } catch {
-    return legacyDecoder()?.decode(buf) ?? buf.toString('latin1');
+    // Mostly UTF-8 with a stray byte (a pasted value) stays UTF-8; otherwise it is the Windows code page.
+    const loose = buf.toString('utf8');
+    let bad = 0;
+    let good = 0;
+    for (let i = 0; i < loose.length; i++) {
+      const c = loose.charCodeAt(i);
+      if (c === 0xfffd) bad++;
+      else if (c > 0x7f) good++;
+    }
+    return good > bad ? loose : legacyDecoder()?.decode(buf) ?? buf.toString('latin1');
   }
 }

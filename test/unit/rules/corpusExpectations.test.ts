@@ -1,4 +1,4 @@
-// The 5x and 6x corpus scripts mark every finding they should produce with a trailing `-- expect: rule-id, ...`
+// The 5x, 6x and 8x corpus scripts mark every finding they should produce with a trailing `-- expect: rule-id, ...`
 // on the line where it starts; any other finding is a false alarm and fails the test.
 import * as assert from 'node:assert';
 import { corpusFiles } from '../sql/corpus';
@@ -26,9 +26,9 @@ function actual(text: string): string[] {
   return findings(text).map((f) => `${lineOf(f.range.start)} ${f.code}`).sort();
 }
 
-describe('corpus 5x/6x: findings match the -- expect: marks (no misses, no false alarms)', () => {
-  const files = corpusFiles().filter((f) => /^[56]\d-/.test(f.name));
-  it('has the 5x and 6x scripts', () => assert.ok(files.length >= 24, `${files.length} files`));
+describe('corpus 5x/6x/8x: findings match the -- expect: marks (no misses, no false alarms)', () => {
+  const files = corpusFiles().filter((f) => /^[568]\d-/.test(f.name));
+  it('has the 5x, 6x and 8x scripts', () => assert.ok(files.length >= 35, `${files.length} files`));
   for (const f of files) {
     it(f.name, () => assert.deepStrictEqual(actual(f.text), expected(f.text)));
   }

@@ -20,6 +20,11 @@ describe('decodeSqlFile', () => {
     assert.equal(decodeSqlFile(cp1257), "N'õäöüŠŽšž'");
   });
 
+  it('keeps mostly-UTF-8 text with one stray byte as UTF-8', () => {
+    const mixed = Buffer.concat([Buffer.from("CREATE TABLE dbo.Võlgnik (Märkus nvarchar(10) DEFAULT N'õäöü', X char(1) DEFAULT '", 'utf8'), Buffer.from([0xe9]), Buffer.from("');", 'utf8')]);
+    assert.match(decodeSqlFile(mixed), /^CREATE TABLE dbo\.Võlgnik \(Märkus nvarchar\(10\) DEFAULT N'õäöü'/);
+  });
+
   it('never throws on short or empty input', () => {
     for (const b of [[], [0xff], [0xfe], [0xef, 0xbb], [0xfe, 0xff, 0x00], [0x00, 0x00, 0x00, 0x00]]) decodeSqlFile(Buffer.from(b));
   });

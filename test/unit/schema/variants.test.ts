@@ -280,6 +280,31 @@ describe('DDL schema variants', () => {
       assert.deepEqual(check('names-and-case', cs.schema), ['6:unknown-table', '8:missing-not-null', '10:unknown-column', '16:unknown-column', '18:unknown-table', '19:no-rowcount-guard']);
     });
   });
+  describe('deployment scripts: Redgate SQL Compare and SqlPackage (table rebuild through tmp_ms_xx_ and sp_rename)', () => {
+    let r: SchemaLoadResult;
+    before(async () => {
+      r = await load('deployment-scripts');
+    });
+
+    it('ends with the rebuilt table under its own name, its renamed key, and the columns added by ALTER', () => {
+      assert.deepEqual(r.warnings, []);
+      assert.deepEqual(r.schema.tables.map((t) => t.name).sort(), ['Menetlus', 'Volgnik']);
+      assert.deepEqual(columns(r.schema, 'Menetlus'), {
+        MenetlusId: 'int NOT NULL IDENTITY',
+        Number: 'nvarchar(20) NOT NULL',
+        Staatus: 'nvarchar(10) NOT NULL',
+        Markus: 'nvarchar(max) NULL',
+      });
+      assert.deepEqual(table(r.schema, 'Menetlus').primaryKey, { name: 'PK_Menetlus', kind: 'primary', columns: ['MenetlusId'] });
+      assert.equal(columns(r.schema, 'Volgnik').Staatus, "nvarchar(10) NOT NULL DEFAULT (N'AKTIIVNE')");
+      assert.deepEqual(table(r.schema, 'Volgnik').primaryKey?.name, 'PK_Volgnik');
+    });
+
+    it('checks the fix script', () => {
+      assert.deepEqual(check('deployment-scripts', r.schema), ['4:missing-not-null', '5:unknown-column']);
+    });
+  });
+
   describe('statements beside the schema: database, security, storage, legacy defaults, dynamic DDL', () => {
     let r: SchemaLoadResult;
     before(async () => {

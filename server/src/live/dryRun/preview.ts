@@ -29,6 +29,7 @@ export interface PreviewTarget {
 export interface SkippedPreview {
   line: number;
   reason: string;
+  reasonEt: string;
 }
 
 /** Looks up primary key columns for a table name as written (schema, name); undefined if unknown. */
@@ -44,16 +45,16 @@ export function findPreviewTargets(text: string, batch: Batch, lines: LineIndex,
       if (n.kind !== 'Update' && n.kind !== 'Delete') return;
       const d = n as unknown as Dml;
       const line = lines.positionAt(d.range.start).line + 1;
-      const skip = (reason: string): void => void skipped.push({ line, reason });
+      const skip = (reason: string, reasonEt: string): void => void skipped.push({ line, reason, reasonEt });
       const name = d.target?.name;
-      if (!name || !d.where) return skip('no WHERE condition to select the rows by');
-      if (d.currentOf) return skip('WHERE CURRENT OF a cursor');
-      if (d.from.length) return skip('the statement has a FROM clause (joins or an alias)');
-      if (name.server || name.database) return skip('a table in another database');
+      if (!name || !d.where) return skip('no WHERE condition to select the rows by', 'ridade valimiseks pole WHERE tingimust');
+      if (d.currentOf) return skip('WHERE CURRENT OF a cursor', 'WHERE CURRENT OF kursoriga');
+      if (d.from.length) return skip('the statement has a FROM clause (joins or an alias)', 'lausel on FROM-osa (ühendused või alias)');
+      if (name.server || name.database) return skip('a table in another database', 'tabel teises andmebaasis');
       const first = name.name.name;
-      if (first.startsWith('#') || first.startsWith('@')) return skip('a temporary table or table variable');
+      if (first.startsWith('#') || first.startsWith('@')) return skip('a temporary table or table variable', 'ajutine tabel või tabelimuutuja');
       const where = text.slice(d.where.range.start, d.where.range.end);
-      if (lex(where).tokens.some((t) => t.type === 'var')) return skip('the WHERE uses variables that exist only inside the batch');
+      if (lex(where).tokens.some((t) => t.type === 'var')) return skip('the WHERE uses variables that exist only inside the batch', 'WHERE kasutab muutujaid, mis on olemas ainult paki sees');
       const target: PreviewTarget = { line, statement: n.kind === 'Update' ? 'UPDATE' : 'DELETE', table: text.slice(name.range.start, name.range.end), where };
       const k = keys?.(name.schema?.name, first);
       if (k?.length) target.keyColumns = k;

@@ -11,11 +11,20 @@ import { findPreviewTargets, type KeyLookup, type PreviewTarget, type SkippedPre
 
 export const SAVEPOINT = 'etaitur_dry_run';
 
+/** Something the user should know before the dry run runs, in both UI languages. */
+export interface PlanWarning {
+  /** 1-based line. */
+  line: number;
+  en: string;
+  et: string;
+}
+
 export interface RefusedStatement {
   /** 1-based line. */
   line: number;
   what: string;
   reason: string;
+  reasonEt: string;
 }
 
 export interface DryRunBatch {
@@ -41,7 +50,7 @@ export interface DryRunPlan {
   batches: DryRunBatch[];
   refused: RefusedStatement[];
   rewrites: Rewrite[];
-  warnings: string[];
+  warnings: PlanWarning[];
   /** Statements without a row preview, and why. */
   previewSkipped: SkippedPreview[];
 }
@@ -54,19 +63,20 @@ export interface PlanOptions {
 }
 
 /** Word sequences that cannot run inside a user transaction (or must not in a dry run). */
-const REFUSED: { words: string[]; reason: string }[] = [
-  { words: ['ALTER', 'DATABASE'], reason: 'ALTER DATABASE is not allowed in a user transaction' },
-  { words: ['CREATE', 'DATABASE'], reason: 'CREATE DATABASE is not allowed in a user transaction' },
-  { words: ['DROP', 'DATABASE'], reason: 'DROP DATABASE is not allowed in a user transaction' },
-  { words: ['BACKUP'], reason: 'BACKUP is not allowed in a user transaction' },
-  { words: ['RESTORE'], reason: 'RESTORE is not allowed in a user transaction' },
-  { words: ['CREATE', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction' },
-  { words: ['ALTER', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction' },
-  { words: ['DROP', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction' },
-  { words: ['RECONFIGURE'], reason: 'RECONFIGURE is not allowed in a user transaction' },
-  { words: ['KILL'], reason: 'KILL acts outside the transaction' },
-  { words: ['BEGIN', 'DISTRIBUTED'], reason: 'a distributed transaction cannot be nested in the dry run' },
-  { words: ['SHUTDOWN'], reason: 'SHUTDOWN acts outside the transaction' },
+const NOT_IN_TRANSACTION_ET = 'pole kasutaja transaktsioonis lubatud';
+const REFUSED: { words: string[]; reason: string; reasonEt: string }[] = [
+  { words: ['ALTER', 'DATABASE'], reason: 'ALTER DATABASE is not allowed in a user transaction', reasonEt: `ALTER DATABASE ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['CREATE', 'DATABASE'], reason: 'CREATE DATABASE is not allowed in a user transaction', reasonEt: `CREATE DATABASE ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['DROP', 'DATABASE'], reason: 'DROP DATABASE is not allowed in a user transaction', reasonEt: `DROP DATABASE ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['BACKUP'], reason: 'BACKUP is not allowed in a user transaction', reasonEt: `BACKUP ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['RESTORE'], reason: 'RESTORE is not allowed in a user transaction', reasonEt: `RESTORE ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['CREATE', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction', reasonEt: `täistekstiotsingu DDL ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['ALTER', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction', reasonEt: `täistekstiotsingu DDL ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['DROP', 'FULLTEXT'], reason: 'full-text DDL is not allowed in a user transaction', reasonEt: `täistekstiotsingu DDL ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['RECONFIGURE'], reason: 'RECONFIGURE is not allowed in a user transaction', reasonEt: `RECONFIGURE ${NOT_IN_TRANSACTION_ET}` },
+  { words: ['KILL'], reason: 'KILL acts outside the transaction', reasonEt: 'KILL toimib väljaspool transaktsiooni' },
+  { words: ['BEGIN', 'DISTRIBUTED'], reason: 'a distributed transaction cannot be nested in the dry run', reasonEt: 'hajustransaktsiooni ei saa proovikäivituse transaktsiooni sisse panna' },
+  { words: ['SHUTDOWN'], reason: 'SHUTDOWN acts outside the transaction', reasonEt: 'SHUTDOWN toimib väljaspool transaktsiooni' },
 ];
 
 /** DBCC commands that are harmless inside a transaction; any other DBCC is refused. */
@@ -87,18 +97,18 @@ function findRefused(text: string, lines: LineIndex, database?: string): Refused
     if (tokens[i].type !== 'word') continue;
     const line = lines.positionAt(tokens[i].start).line + 1;
     for (const r of REFUSED) {
-      if (r.words.every((w, k) => word(i + k) === w)) out.push({ line, what: r.words.join(' '), reason: r.reason });
+      if (r.words.every((w, k) => word(i + k) === w)) out.push({ line, what: r.words.join(' '), reason: r.reason, reasonEt: r.reasonEt });
     }
     if (word(i) === 'DBCC' && !DBCC_ALLOWED.has(word(i + 1))) {
-      out.push({ line, what: `DBCC ${tokens[i + 1]?.text ?? ''}`.trim(), reason: 'this DBCC command may not run inside a transaction' });
+      out.push({ line, what: `DBCC ${tokens[i + 1]?.text ?? ''}`.trim(), reason: 'this DBCC command may not run inside a transaction', reasonEt: 'see DBCC käsk ei tohi transaktsioonis käia' });
     }
     if (word(i) === 'SET' && word(i + 1) === 'IMPLICIT_TRANSACTIONS' && word(i + 2) === 'OFF')
-      out.push({ line, what: 'SET IMPLICIT_TRANSACTIONS OFF', reason: 'the dry run keeps implicit transactions on so nothing can autocommit' });
+      out.push({ line, what: 'SET IMPLICIT_TRANSACTIONS OFF', reason: 'the dry run keeps implicit transactions on so nothing can autocommit', reasonEt: 'proovikäivitus hoiab kaudsed transaktsioonid sees, et miski ei saaks ise kinnituda' });
     // USE of another database would run the rest against a database the user did not confirm.
     if (word(i) === 'USE' && (i === 0 || tokens[i].nl || tokens[i - 1].text === ';') && tokens[i + 1]) {
       const name = tokens[i + 1].text.replace(/^\[|\]$/g, '');
       if (!database || name.toLowerCase() !== database.toLowerCase())
-        out.push({ line, what: `USE ${name}`, reason: 'the dry run runs only against the chosen database' });
+        out.push({ line, what: `USE ${name}`, reason: 'the dry run runs only against the chosen database', reasonEt: 'proovikäivitus käib ainult valitud andmebaasis' });
     }
   }
   return out;
@@ -136,7 +146,7 @@ export function planDryRun(text: string, options: PlanOptions = {}): DryRunPlan 
   const lines = new LineIndex(text);
   const script = parseScript(text);
   const refused = findRefused(text, lines, options.database);
-  const warnings: string[] = [];
+  const warnings: PlanWarning[] = [];
   const txs = transactionNodes(script);
   const savepoints = new Set(
     txs.filter((t) => t.action === 'save' && t.name && 'name' in t.name).map((t) => String((t.name as { name: string }).name).toLowerCase()),
@@ -156,7 +166,11 @@ export function planDryRun(text: string, options: PlanOptions = {}): DryRunPlan 
     if (n.kind === 'Exec') {
       const src = text.slice(n.range.start, n.range.end);
       if (/\b(COMMIT|ROLLBACK)\b/i.test(src) || /\bsp_executesql\b|\bEXEC(UTE)?\s*\(/i.test(src))
-        warnings.push(`line ${lines.positionAt(n.range.start).line + 1}: dynamic SQL is not rewritten; a COMMIT or ROLLBACK inside it is caught by the @@TRANCOUNT check`);
+        warnings.push({
+          line: lines.positionAt(n.range.start).line + 1,
+          en: 'dynamic SQL is not rewritten; a COMMIT or ROLLBACK inside it is caught by the @@TRANCOUNT check',
+          et: 'dünaamilist SQL-i ümber ei kirjutata; selle sees olev COMMIT või ROLLBACK tabatakse @@TRANCOUNT-i kontrolliga',
+        });
     }
   });
   edits.sort((a, b) => a.start - b.start);

@@ -1,5 +1,5 @@
 // Maps the catalog query's four result sets into the Schema model. Pure; tolerant of odd rows.
-import { ColumnInfo, ForeignKeyInfo, KeyInfo, Schema, TableInfo } from '../model';
+import { ColumnInfo, ForeignKeyInfo, KeyInfo, Schema, SynonymInfo, TableInfo } from '../model';
 
 export type Row = Record<string, unknown>;
 
@@ -13,7 +13,7 @@ const LENGTHED = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'binary', 'var
 
 export function mapCatalog(recordsets: Row[][]): { schema: Schema; warnings: string[] } {
   const warnings: string[] = [];
-  const [objects = [], columns = [], keys = [], fks = []] = recordsets;
+  const [objects = [], columns = [], keys = [], fks = [], synonymRows = []] = recordsets;
   const byId = new Map<number, TableInfo>();
   for (const o of objects) {
     const id = num(o.object_id);
@@ -87,6 +87,18 @@ export function mapCatalog(recordsets: Row[][]): { schema: Schema; warnings: str
     fk.refColumns.push(refColumn);
   }
   for (const { table, ...fk } of fkMap.values()) table.foreignKeys.push(fk);
-  if (recordsets.length < 4) warnings.push(`catalog read returned ${recordsets.length} of 4 result sets`);
-  return { schema: new Schema([...byId.values()]), warnings };
+  if (recordsets.length < 5) warnings.push(`catalog read returned ${recordsets.length} of 5 result sets`);
+  const synonyms: SynonymInfo[] = [];
+  for (const r of synonymRows) {
+    const name = str(r.name);
+    const targetName = str(r.target_name);
+    if (!name || !targetName) continue;
+    const syn: SynonymInfo = { schema: str(r.schema_name) ?? 'dbo', name, targetSchema: str(r.target_schema) ?? 'dbo', targetName };
+    const db = str(r.target_database);
+    const server = str(r.target_server);
+    if (db) syn.targetDatabase = db;
+    if (server) syn.targetServer = server;
+    synonyms.push(syn);
+  }
+  return { schema: new Schema([...byId.values()], undefined, synonyms), warnings };
 }

@@ -1,5 +1,7 @@
-// The catalog read, exactly as it runs against SQL Server: one batch, four result sets.
-// 1 tables+views, 2 columns, 3 primary/unique key columns in order, 4 foreign key columns.
+// The catalog read, exactly as it runs against SQL Server: one batch, five result sets.
+// 1 tables+views, 2 columns, 3 primary/unique key columns in order, 4 foreign key columns, 5 synonyms.
+// Columns the server writes itself (computed, temporal GENERATED ALWAYS AS ROW START/END) come as
+// is_computed: an INSERT need not name them.
 // max_length is converted to characters for nchar/nvarchar (bytes / 2; -1 stays MAX); a column of an
 // alias type (CREATE TYPE dbo.Isikukood FROM nchar(11)) reports its base type (231 nvarchar, 239 nchar).
 export const CATALOG_QUERY = `SET NOCOUNT ON;
@@ -13,7 +15,8 @@ ORDER BY s.name, o.name;
 SELECT c.object_id, c.column_id, c.name,
   CASE WHEN t.is_user_defined = 1 AND t.is_assembly_type = 0 AND t.is_table_type = 0 THEN TYPE_NAME(c.system_type_id) ELSE t.name END AS type_name,
   CASE WHEN c.max_length = -1 THEN -1 WHEN c.system_type_id IN (231, 239) THEN c.max_length / 2 ELSE c.max_length END AS max_length,
-  c.precision, c.scale, c.is_nullable, c.is_identity, c.is_computed,
+  c.precision, c.scale, c.is_nullable, c.is_identity,
+  CAST(CASE WHEN c.is_computed = 1 OR COLUMNPROPERTY(c.object_id, c.name, 'GeneratedAlwaysType') > 0 THEN 1 ELSE 0 END AS bit) AS is_computed,
   dc.definition AS default_definition,
   CAST(ep.value AS nvarchar(max)) AS description
 FROM sys.columns c
@@ -37,7 +40,14 @@ JOIN sys.columns pc ON pc.object_id = fkc.parent_object_id AND pc.column_id = fk
 JOIN sys.objects ro ON ro.object_id = fkc.referenced_object_id
 JOIN sys.schemas rs ON rs.schema_id = ro.schema_id
 JOIN sys.columns rc ON rc.object_id = fkc.referenced_object_id AND rc.column_id = fkc.referenced_column_id
-ORDER BY fk.parent_object_id, fk.name, fkc.constraint_column_id;`;
+ORDER BY fk.parent_object_id, fk.name, fkc.constraint_column_id;
+SELECT s.name AS schema_name, sy.name,
+  PARSENAME(sy.base_object_name, 4) AS target_server,
+  CASE WHEN PARSENAME(sy.base_object_name, 3) = DB_NAME() THEN NULL ELSE PARSENAME(sy.base_object_name, 3) END AS target_database,
+  PARSENAME(sy.base_object_name, 2) AS target_schema, PARSENAME(sy.base_object_name, 1) AS target_name
+FROM sys.synonyms sy
+JOIN sys.schemas s ON s.schema_id = sy.schema_id
+ORDER BY s.name, sy.name;`;
 
 /** Cheap change detection: one row (object count, last modify_date, checksum) over sys.objects. */
 export const CHANGE_QUERY = `SELECT COUNT_BIG(*) AS object_count, MAX(modify_date) AS last_modified,

@@ -69,9 +69,12 @@ function predicate(p: Parser): Expression {
   const left = additive(p);
   const start = left.range.start;
   const t = p.tok;
+  if (t.type === 'op' && t.text === '*=') p.fail('old-style outer join *= is not supported since SQL Server 2012 (use LEFT JOIN)');
   if (t.type === 'op' && COMPARISON.has(t.text)) {
-    p.next();
+    const opEnd = t.end;
     const op = t.text as BinaryOperator;
+    p.next();
+    if (op === '=' && p.isOp('*') && p.tok.start === opEnd) p.fail('old-style outer join =* is not supported since SQL Server 2012 (use RIGHT JOIN)');
     if ((p.isWord('ALL') || p.isWord('ANY') || p.isWord('SOME')) && p.isOp('(', 1)) {
       const quantifier = p.next().upper as 'ALL' | 'ANY' | 'SOME';
       p.expectOp('(');
