@@ -158,14 +158,20 @@ export class SchemaBuilder {
   }
 
   private column(def: ColumnDefinition, file: FileContext, table: TableInfo): ColumnInfo {
+    // Built field by field, not by spreading columnTypeFields: a spread per column is the slow path of
+    // object creation, and 40,000 columns in a large project pay for it.
+    const typeFields = columnTypeFields(def.dataType);
     const col: ColumnInfo = {
       name: def.name.name,
-      ...columnTypeFields(def.dataType),
+      type: typeFields.type,
       nullable: def.primaryKey ? false : def.nullable ?? !def.identity,
       identity: !!def.identity,
       computed: !!def.computed,
       location: this.location(file, def.range),
     };
+    if (typeFields.maxLength !== undefined) col.maxLength = typeFields.maxLength;
+    if (typeFields.precision !== undefined) col.precision = typeFields.precision;
+    if (typeFields.scale !== undefined) col.scale = typeFields.scale;
     if (def.computed) {
       col.nullable = def.nullable ?? true;
       // The type SQL Server derives, where the expression is plain (a CAST, a column, a function of known type).

@@ -28,12 +28,12 @@ export function schemaFromDdlTexts(
   signal?: AbortSignal,
 ): { schema: Schema; warnings: string[] } {
   const opts = resolveOptions(options);
-  const builder = new SchemaBuilder(opts, parseScript);
+  const builder = new SchemaBuilder(opts, (text) => parseScript(text, { index: false }));
   for (const f of files) {
     signal?.throwIfAborted();
     let script;
     try {
-      script = parseScript(f.text);
+      script = parseScript(f.text, { index: false });
     } catch (e) {
       builder.warnings.push(`${f.path}: could not be parsed (${(e as Error).message})`);
       continue;

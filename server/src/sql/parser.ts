@@ -31,13 +31,21 @@ function keep(t: Token): Token {
   return { type: t.type, start: t.start, end: t.end, text: t.text, upper: t.upper, nl: t.nl, error: t.error };
 }
 
-export function parseScript(text: string): Script {
+export interface ParseOptions {
+  /**
+   * Build the rules' node index (nodesByKind) batch by batch while parsing: on by default. A reader
+   * that never asks for it (the DDL schema source) saves the walk; nodesByKind still builds it on demand.
+   */
+  index?: boolean;
+}
+
+export function parseScript(text: string, options: ParseOptions = {}): Script {
   const sc = new Scanner(text);
   const batches: Batch[] = [];
   let batchStartOffset = 0;
   let next: Token | undefined;
   // The rules' node index (nodesByKind), built batch by batch while each batch's nodes are fresh in cache.
-  const index = new NodeIndexBuilder('Script');
+  const index = options.index === false ? undefined : new NodeIndexBuilder('Script');
   // The tokens of one batch, toks[0..count): up to a GO line (kept as the batch's last tokens) or the end.
   // Array and token objects are reused batch after batch (no tree node refers to a token).
   const toks: Token[] = [];
@@ -67,7 +75,7 @@ export function parseScript(text: string): Script {
     const statements = parseBatch(text, toks, 0, limit);
     const goEnd = goAt >= 0 ? toks[count - 1].end : text.length;
     const batch: Batch = { kind: 'Batch', statements, range: { start: batchStartOffset, end: goEnd } };
-    index.add(batch);
+    index?.add(batch);
     batches.push(batch);
     if (goAt < 0) break;
     batch.go = { range: { start: toks[goAt].start, end: goEnd } };
@@ -76,7 +84,7 @@ export function parseScript(text: string): Script {
     sc.recycle();
   }
   const script: Script = { kind: 'Script', batches, comments: sc.comments, range: { start: 0, end: text.length } };
-  index.finish(script);
+  index?.finish(script);
   return script;
 }
 

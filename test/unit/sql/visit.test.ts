@@ -97,6 +97,13 @@ describe('visit', () => {
     }
     assert.strictEqual(nodesByKind(parseScript(deep)).get('Binary')?.length, 1 + 20000 + 1 + 3000 * 2);
   });
+  it('a script parsed without the index (schema reader) gets the same index on demand', () => {
+    const text = "UPDATE dbo.Isik SET Nimi = N'Kask' WHERE IsikId IN (SELECT IsikId FROM #valik)\nGO\nDELETE FROM dbo.Arest WHERE ArestId = 1\n";
+    const eager = nodesByKind(parseScript(text));
+    const lazy = nodesByKind(parseScript(text, { index: false }));
+    assert.deepStrictEqual([...lazy.keys()].sort(), [...eager.keys()].sort());
+    for (const [kind, nodes] of eager) assert.deepStrictEqual(lazy.get(kind)!.map((n) => n.range), nodes.map((n) => n.range), kind);
+  });
   it('nodesByKind leaves names out and refuses to be asked for them', () => {
     const index = nodesByKind(parseScript('UPDATE [dbo].[Isik] SET Nimi = N\'Kask\' WHERE IsikId = 7\nGO\n'));
     assert.strictEqual(index.get('ColumnRef')?.length, 2);
