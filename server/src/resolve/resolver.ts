@@ -10,8 +10,13 @@ import type { Resolution } from './types';
 
 export { inferExpressionType } from './expressions';
 
-export function resolveScript(script: A.Script, schema?: Schema): Resolution {
-  const r = new ResolverState(schema);
+export interface ResolveOptions {
+  /** Record the sources visible in each query (`res.scopes`, read by scopeAt): for completion. */
+  scopes?: boolean;
+}
+
+export function resolveScript(script: A.Script, schema?: Schema, options: ResolveOptions = {}): Resolution {
+  const r = new ResolverState(schema, options.scopes === true);
   // No CTEs outside a WITH; withCtes copies before adding, so one empty context serves every statement.
   const topLevel: Ctx = { ctes: new Map() };
   for (const batch of script.batches ?? []) {

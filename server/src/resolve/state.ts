@@ -82,7 +82,11 @@ export class ResolverState {
   private readonly columnIndexes = new WeakMap<SourceColumn[], { length: number; byKey: Map<string, SourceColumn> }>();
   private readonly schemaTables = new Map<string, TableInfo | undefined>();
 
-  constructor(readonly schema: Schema | undefined) {
+  constructor(
+    readonly schema: Schema | undefined,
+    /** Record res.scopes (completion asks for them; a check does not, and saves an array per query). */
+    private readonly recordScopes = false,
+  ) {
     this.res = {
       tables: new Map(), columns: new Map(), unknownTables: [], unknownColumns: [], ambiguousColumns: [],
       variables: new Map(), declarations: [], undeclared: [], scopes: [], createdTables: new Map(), sameBatchColumns: [],
@@ -154,8 +158,9 @@ export class ResolverState {
     return t;
   }
 
-  /** Records the sources visible in a range (for completion and hover), outer ones after inner. */
+  /** Records the sources visible in a range (for completion), outer ones after inner. */
   pushScope(range: A.Span, s: Scope): void {
+    if (!this.recordScopes) return;
     const all: Source[] = [];
     for (let x: Scope | undefined = s; x; x = x.parent) for (const src of x.sources) all.push(src);
     this.res.scopes.push({ range, sources: all });

@@ -60,6 +60,7 @@ export interface Resolution {
   variables: Map<VariableRef, VariableDecl | undefined>;
   declarations: VariableDecl[];
   undeclared: VariableRef[];
+  /** Sources visible per query; empty unless resolveScript was asked for them (completion). */
   scopes: ScopeRecord[];
   /** Temp tables and tables created by the script, by lower-cased name. */
   createdTables: Map<string, Source>;

@@ -31,9 +31,10 @@ describe('resolve', () => {
   it('gives the scope at an offset and variable declarations with types', () => {
     const text = 'DECLARE @summa decimal(12,2) = 10;\nSELECT a.Summa FROM dbo.Arest a WHERE a.Summa > @summa';
     const script = parseScript(text);
-    const res = resolveScript(script, fixtureSchema());
+    const res = resolveScript(script, fixtureSchema(), { scopes: true });
     const scope = scopeAt(res, text.indexOf('a.Summa >'));
     assert.deepEqual(scope.map((s) => s.name), ['a']);
+    assert.deepEqual(resolveScript(script, fixtureSchema()).scopes, [], 'a check does not record scopes');
     const decl = variableAt(res, text.lastIndexOf('@summa') + 1);
     assert.equal(decl?.type?.name, 'decimal');
     assert.equal(decl?.type?.precision, 12);

@@ -30,7 +30,7 @@ export function cursorScope(text: string, offset: number, schema?: Schema, optio
   let res: ReturnType<typeof resolveScript>;
   try {
     script = (options.parse ?? parseScript)(probe);
-    res = resolveScript(script, schema && schema.size > 0 ? schema : undefined);
+    res = resolveScript(script, schema && schema.size > 0 ? schema : undefined, { scopes: true });
   } catch {
     return { sources: [], variables: [], tempTables: [] }; // a resolver bug must not cost completion: callers fall back
   }
