@@ -46,13 +46,15 @@ export function lookupTable(r: ResolverState, name: A.ObjectName | undefined, ct
   if (first === 35 /* # */) return r.res.createdTables.get(k) ?? { name: n, kind: 'temp' };
   // Another database or server: not checked.
   if (name.server || name.database?.name) return { name: n, kind: 'external' };
-  const sch = name.schema?.name;
+  const written = name.schema?.name;
+  // [$(Skeem)].Menetlus: a SQLCMD variable as the schema (deployment scripts): look the table up by its name alone
+  const sch = written && written.includes('$(') ? undefined : written;
   if (sch && /^(sys|information_schema)$/i.test(sch)) return { name: n, kind: 'external' };
-  if (!sch && (k === 'inserted' || k === 'deleted')) {
+  if (!written && (k === 'inserted' || k === 'deleted')) {
     const trig = r.triggerScope?.sources.find((x) => x.name === k);
     return trig ? { ...trig } : { name: n, kind: k };
   }
-  if (!sch && ctx) {
+  if (!written && ctx) {
     const cte = ctx.ctes.get(k);
     if (cte) return cte;
   }
@@ -64,7 +66,7 @@ export function lookupTable(r: ResolverState, name: A.ObjectName | undefined, ct
     // A view whose columns the source could not work out is open: any column is accepted.
     return { name: n, kind: t.kind, table: t, columns: cols.length ? cols : undefined };
   }
-  if (!sch && /^(sys|dm_|fn_)/i.test(n)) return { name: n, kind: 'external' };
+  if (!written && /^(sys|dm_|fn_)/i.test(n)) return { name: n, kind: 'external' };
   return undefined;
 }
 

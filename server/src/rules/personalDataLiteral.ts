@@ -1,5 +1,6 @@
 import { isPersonalCode, maskPersonalCode } from '../domain/personalCode';
 import type { Rule } from './rule';
+import { firstOnLine } from './util';
 
 const CANDIDATE = /(?<![0-9])[1-8][0-9]{10}(?![0-9])/g;
 
@@ -24,10 +25,13 @@ export const personalDataLiteral: Rule = {
     et: 'Skriptis on kehtiv isikukood: see on isikuandmed.',
   },
   check(ctx) {
+    // the same code twice on one line (WHERE Isikukood = '...' OR Isikukood = N'...') is reported once
+    const first = firstOnLine(ctx.text);
     for (const m of ctx.text.matchAll(CANDIDATE)) {
       if (!isPersonalCode(m[0])) continue;
       const start = m.index ?? 0;
       if (inHexLiteral(ctx.text, start, start + 11)) continue;
+      if (!first(m[0], start)) continue;
       const masked = maskPersonalCode(m[0]);
       ctx.report({ start, end: start + 11 }, `Personal identification code ${masked} in the script; look the person up by id instead.`, `Skriptis on isikukood ${masked}; otsi isik üles ID järgi.`);
     }

@@ -2,7 +2,7 @@ import type * as A from '../sql/ast';
 import type { Rule, RuleContext } from './rule';
 import { dataTypeToInfo, type TypeInfo } from '../resolve/types';
 import { assignments, flowLiterals, literalOf, resultLiterals } from './assignments';
-import { literalConverts, nodesOfKind } from './util';
+import { dateUnderFormat, literalConverts, nodesOfKind } from './util';
 
 const NUMERIC_LITERALS = new Set(['integer', 'decimal', 'float', 'money']);
 const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'int', 'bigint']);
@@ -45,6 +45,14 @@ function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo 
   seen.add(lit.range.start);
   const shown = lit.literalType === 'string' || lit.literalType === 'nstring' ? `'${lit.value}'` : lit.raw;
   if (r.reason === 'dateformat') {
+    // SET DATEFORMAT dmy earlier in the script pins how the string is read: judge it under that order
+    const fmt = dateFormatAt(ctx.script, lit.range.start);
+    const pinned = fmt ? dateUnderFormat(lit.value, fmt, type.name) : undefined;
+    if (pinned === true) return;
+    if (pinned === false) {
+      ctx.report(lit.range, `${shown} cannot be converted to ${type.name} under SET DATEFORMAT ${fmt} (${what}).`, `${shown} ei teisendu tüübiks ${type.name} SET DATEFORMAT ${fmt} korral (${whatEt}).`);
+      return;
+    }
     ctx.report(
       lit.range,
       `${shown} is read by SQL Server according to the session's DATEFORMAT and language (${type.name}, column ${col}): write it as 'YYYY-MM-DD' or 'YYYYMMDD'.`,
@@ -53,6 +61,18 @@ function checkPair(ctx: RuleContext, lit: A.Literal | undefined, type: TypeInfo 
     return;
   }
   ctx.report(lit.range, `${shown} cannot be converted to ${type.name} (${what}).`, `${shown} ei teisendu tüübiks ${type.name} (${whatEt}).`);
+}
+
+/** The DATEFORMAT (dmy, mdy, ...) the last SET DATEFORMAT before a position set, if any. */
+function dateFormatAt(script: A.Script, pos: number): string | undefined {
+  let fmt: string | undefined;
+  let at = -1;
+  for (const o of nodesOfKind<A.SetOptionStatement>(script, 'SetOption')) {
+    if (o.options.length !== 1 || o.options[0] !== 'DATEFORMAT' || o.range.start > pos || o.range.start < at) continue;
+    at = o.range.start;
+    fmt = o.value.replace(/'/g, '').toLowerCase();
+  }
+  return fmt && /^(dmy|mdy|ymd|ydm|myd|dym)$/.test(fmt) ? fmt : undefined;
 }
 
 const COMPARE = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);

@@ -134,6 +134,25 @@ function dateString(v: string, t: string): { ok: boolean; reason?: string } {
   return { ok: true };
 }
 
+const DMY_PARTS = new RegExp(String.raw`^(\d{1,4})[./-](\d{1,2}|\d{4})[./-](\d{1,4})(?:\s+${TIME})?$`);
+
+/**
+ * A numeric date string ('24.11.2026', '11/24/2026') read under a pinned SET DATEFORMAT (dmy, mdy, ...):
+ * true when it is a valid date in that order, false when not, undefined for other shapes ('24 nov 2026').
+ */
+export function dateUnderFormat(v: string, fmt: string, t: string): boolean | undefined {
+  const m = DMY_PARTS.exec(v.trim());
+  if (!m) return undefined;
+  const parts = [m[1], m[2], m[3]];
+  const get = (c: string) => parts[fmt.indexOf(c)];
+  let y = +get('y');
+  const mo = +get('m'), d = +get('d');
+  if (get('y').length <= 2) y += y < 50 ? 2000 : 1900;
+  if (get('m').length > 2 || get('d').length > 2) return false;
+  const iso = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return dateString(m[4] !== undefined ? `${iso} ${v.trim().split(/\s+/).slice(1).join(' ')}` : iso, t).ok;
+}
+
 /** Closest names by edit distance, for did-you-mean. */
 export function suggest(name: string, candidates: string[], max = 3): string[] {
   const n = name.toLowerCase();

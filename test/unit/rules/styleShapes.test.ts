@@ -126,4 +126,35 @@ describe('style shapes of real fix scripts (corpus 8x)', () => {
       assert.deepStrictEqual(lines(sql, 'equals-null'), [8]);
     });
   });
+
+  describe('type-mismatch: dates under a pinned SET DATEFORMAT', () => {
+    it("accepts '24.11.2026' after SET DATEFORMAT dmy, reports impossible dates in that order, and reports it again without or under mdy", () => {
+      const sql = tx([
+        "UPDATE dbo.Menetlus SET LoppKuupaev = '24.11.2026' WHERE MenetlusId = 1",
+        'SET DATEFORMAT dmy',
+        "UPDATE dbo.Menetlus SET LoppKuupaev = '24.11.2026', Muudetud = '24.11.2026 10:15' WHERE MenetlusId = 1",
+        "UPDATE dbo.Menetlus SET LoppKuupaev = '31.02.2026' WHERE MenetlusId = 1",
+        "SET DATEFORMAT 'mdy'",
+        "UPDATE dbo.Menetlus SET LoppKuupaev = '24.11.2026' WHERE MenetlusId = 1",
+        "UPDATE dbo.Menetlus SET LoppKuupaev = '11/24/2026' WHERE MenetlusId = 1",
+      ].join('\n'));
+      assert.deepStrictEqual(lines(sql, 'type-mismatch'), [3, 6, 8]);
+    });
+  });
+
+  describe('personal-data-literal: once per code per line', () => {
+    it('reports a code repeated on one line once, but each line and each different code', () => {
+      const sql = "-- Redmine #7100: isik 38503124213 palus nime parandada\n" +
+        "UPDATE dbo.Isik SET Eesnimi = N'Jaan' WHERE Isikukood = '38503124213' OR Isikukood = N'38503124213' OR Isikukood = '49207150223'\n";
+      assert.deepStrictEqual(lines(sql, 'personal-data-literal'), [1, 2, 2]);
+    });
+  });
+
+  describe('SQLCMD variable as the schema ([$(Skeem)].Menetlus in deployment scripts)', () => {
+    it('binds the table by its name, so its columns are checked; a name no schema has is still unknown', () => {
+      const sql = ":setvar Skeem dbo\nSELECT Staatus, Puudub FROM $(Skeem).Menetlus\nSELECT COUNT(*) FROM [$(Skeem)].[Menetlused]\n";
+      assert.deepStrictEqual(lines(sql, 'unknown-column'), [2]);
+      assert.deepStrictEqual(lines(sql, 'unknown-table'), [3]);
+    });
+  });
 });

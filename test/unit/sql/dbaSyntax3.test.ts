@@ -79,3 +79,32 @@ describe('parser: fix-script styles, third hunt', () => {
     ].join('\n'));
   });
 });
+
+describe('parser: conditions where values belong, and values where conditions belong (junior mistakes SQL Server rejects)', () => {
+  it("UPDATE ... SET a = x AND b = y is a syntax error at the value, on the SET line, and the next statement parses", () => {
+    const text = "UPDATE dbo.Menetlus\n   SET Staatus = @s AND Markus = @m\n WHERE MenetlusId = 1\nDELETE FROM dbo.Arest WHERE ArestId = 2";
+    const errs = errors(parseScript(text));
+    assert.strictEqual(errs.length, 1);
+    assert.match(errs[0].message, /comma, not AND/);
+    assert.strictEqual(text.slice(0, errs[0].errorRange.start).split('\n').length, 2);
+    assert.ok(statements(text).some((s) => s.kind === 'Delete'));
+  });
+  it('SET @b = 1 > 0 is a syntax error; SET @v = col = expr, CASE WHEN conditions and comparisons in WHERE are not', () => {
+    assert.match(errors(parseScript('DECLARE @b bit\nSET @b = 1 > 0'))[0]?.message ?? '', /CASE WHEN/);
+    noErrors("DECLARE @b nvarchar(10)\nUPDATE dbo.Menetlus SET @b = Staatus = N'X', Markus = CASE WHEN NoudeSumma > 0 AND Staatus <> N'LOPP' THEN N'a' END WHERE MenetlusId = 2 AND NOT (Staatus IS NULL)");
+  });
+  it("a bare literal joined by AND/OR (WHERE Staatus = N'A' OR N'B') is a syntax error at the literal", () => {
+    const text = "DELETE FROM dbo.Makse WHERE Selgitus = N'A' OR N'B'\nSELECT 1 FROM dbo.Makse WHERE 1 AND MakseId = 2";
+    const errs = errors(parseScript(text));
+    assert.deepStrictEqual(errs.map((e) => text.slice(e.errorRange.start, e.errorRange.end)), ["N'B'", '1']);
+  });
+  it('BETWEEN bounds, FOR SYSTEM_TIME BETWEEN x AND y, MERGE WHEN MATCHED AND, window frames and SQLCMD filters still parse', () => {
+    noErrors([
+      "SELECT * FROM dbo.Makse WHERE Summa BETWEEN 1 AND 10 AND MakseKuupaev NOT BETWEEN '2026-01-01' AND '2026-02-01'",
+      "SELECT * FROM dbo.Menetlus FOR SYSTEM_TIME BETWEEN '2024-01-01' AND '2024-02-01' m",
+      'SELECT SUM(Summa) OVER (ORDER BY MakseId ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM dbo.Makse',
+      "MERGE dbo.Klassifikaator t USING #k s ON t.Kood = s.Kood WHEN MATCHED AND t.Nimetus <> s.Nimetus THEN UPDATE SET Nimetus = s.Nimetus;",
+      'SELECT 1 FROM dbo.Makse WHERE MakseId = 1 AND $(Filter)',
+    ].join('\n'));
+  });
+});

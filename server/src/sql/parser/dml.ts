@@ -16,7 +16,7 @@ import type {
 } from '../ast';
 import { makeObjectName, type Parser } from './core';
 import { otherStatement } from './ddl';
-import { expression, expressionList } from './expressions';
+import { expression, expressionList, rejectCondition } from './expressions';
 import { optionClause, outputClause, queryExpression, top, withClause } from './queries';
 import { rowsetTarget, tableRef, tableSources } from './tableSources';
 import { cursorName, execStatement } from './statements';
@@ -110,6 +110,7 @@ export function setItems(p: Parser): SetItem[] {
     p.next();
     item.op = op.text;
     item.value = expression(p);
+    rejectCondition(item.value);
     item.range = p.range(start);
     items.push(item);
   } while (p.acceptOp(','));

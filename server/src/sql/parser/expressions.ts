@@ -12,7 +12,7 @@ import type {
 } from '../ast';
 import { identifierName, stringValue } from '../lexer';
 import type { Token } from '../tokens';
-import { makeObjectName, type Parser } from './core';
+import { makeObjectName, ParseError, type Parser } from './core';
 import { orderByList, queryExpression, startsQuery } from './queries';
 
 export function expression(p: Parser): Expression {
@@ -24,14 +24,56 @@ export function expression(p: Parser): Expression {
   }
 }
 
+const CONDITION_OPS = new Set(['AND', 'OR', '<>', '!=', '<', '>', '<=', '>=', '!<', '!>', 'IS DISTINCT FROM', 'IS NOT DISTINCT FROM']);
+
+/**
+ * A value that must not be a condition (UPDATE ... SET a = x AND b = y, SET @v = a > b): T-SQL has no boolean
+ * values, SQL Server reports incorrect syntax. `=` is left out (SET @v = col = expr is valid).
+ */
+export function rejectCondition(value: Expression): void {
+  const k = value.kind;
+  const condition =
+    (k === 'Binary' && CONDITION_OPS.has(value.op)) || (k === 'Unary' && value.op === 'NOT') ||
+    k === 'IsNull' || k === 'Like' || k === 'Between' || k === 'In' || k === 'Exists';
+  if (!condition) return;
+  const and = k === 'Binary' && value.op === 'AND';
+  throw new ParseError(
+    and
+      ? 'a condition where a value is expected: separate SET assignments with a comma, not AND'
+      : 'a condition where a value is expected (T-SQL has no boolean values: use CASE WHEN ... THEN 1 ELSE 0 END)',
+    value.range,
+  );
+}
+
+/** A value without AND/OR/NOT and comparisons (`BETWEEN x AND y` bounds outside predicates). */
+export function valueExpression(p: Parser): Expression {
+  p.enter();
+  try {
+    return additive(p);
+  } finally {
+    p.leave();
+  }
+}
+
 function orExpr(p: Parser): Expression {
   let left = andExpr(p);
   while (p.isWord('OR')) {
     p.next();
     const right = andExpr(p);
-    left = bin('OR', left, right);
+    left = bin('OR', conditionOperand(left, 'OR'), conditionOperand(right, 'OR'));
   }
   return left;
+}
+
+/**
+ * T-SQL has no boolean values: AND/OR join conditions. A bare literal there (`WHERE Staatus = N'A' OR N'B'`,
+ * `AND 1`) is SQL Server's error 4145 ("non-boolean type ... where a condition is expected"); the batch fails.
+ */
+function conditionOperand(e: Expression, op: string): Expression {
+  if (e.kind === 'Literal') {
+    throw new ParseError(`a value where a condition is expected: ${e.raw} after or before ${op} needs a comparison (x = ${e.raw})`, e.range);
+  }
+  return e;
 }
 
 function bin(op: BinaryOperator, left: Expression, right: Expression): Expression {
@@ -43,7 +85,7 @@ function andExpr(p: Parser): Expression {
   while (p.isWord('AND')) {
     p.next();
     const right = notExpr(p);
-    left = bin('AND', left, right);
+    left = bin('AND', conditionOperand(left, 'AND'), conditionOperand(right, 'AND'));
   }
   return left;
 }

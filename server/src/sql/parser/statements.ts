@@ -16,7 +16,7 @@ import type {
 import { STATEMENT_START } from '../tokens';
 import { ParseError, type Parser } from './core';
 import { alterStatement, createStatement, dropStatement, otherStatement, permissionStatement, tableDefinition } from './ddl';
-import { expression, expressionList } from './expressions';
+import { expression, expressionList, rejectCondition } from './expressions';
 import { deleteStatement, insertStatement, mergeStatement, updateStatement } from './dml';
 import { optionClause, queryExpression, selectQuery, startsUnreservedStatement, withClause } from './queries';
 
@@ -357,6 +357,7 @@ function setStatement(p: Parser): Statement {
       return { kind: 'SetVariable', variable, op: op.text, value: { kind: 'Literal', literalType: 'null', value: '', raw: '', range: cursor.range }, cursor, range: p.range(start) };
     }
     const value = expression(p);
+    rejectCondition(value);
     return { kind: 'SetVariable', variable, op: op.text, value, range: p.range(start) };
   }
   if (p.acceptWord('IDENTITY_INSERT')) {

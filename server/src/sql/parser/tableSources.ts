@@ -20,7 +20,7 @@ import type {
 import { identifierName } from '../lexer';
 import { RESERVED, type Token } from '../tokens';
 import { ParseError, type Parser } from './core';
-import { expression, expressionList } from './expressions';
+import { expression, expressionList, valueExpression } from './expressions';
 import { deleteStatement, insertStatement, mergeStatement, updateStatement } from './dml';
 import { optionalAlias, queryExpression, startsQuery } from './queries';
 
@@ -173,8 +173,9 @@ function systemTime(p: Parser): void {
     p.expectWord('TO');
     expression(p);
   } else if (p.acceptWord('BETWEEN')) {
-    expression(p); // x AND y parses as one AND expression
-    if (p.acceptWord('AND')) expression(p);
+    valueExpression(p);
+    p.expectWord('AND');
+    valueExpression(p);
   } else if (p.acceptWord('CONTAINED')) {
     p.expectWord('IN');
     p.skipParens();
