@@ -45,7 +45,8 @@ export function loadAverage(): string {
  * Bundles `file` with esbuild as esbuild.config.mjs bundles dist/ (cjs, node20, no keepNames) and
  * runs `exportName()` from the bundle in a fresh `node --expose-gc`; prints its output.
  */
-export async function runBundled(file: string, exportName: string): Promise<void> {
+/** Builds the bench like dist/ and runs `exportName` in a fresh Node; prints its output, or returns it with `capture`. */
+export async function runBundled(file: string, exportName: string, options: { capture?: boolean } = {}): Promise<string> {
   const { build } = await import('esbuild');
   const out = path.join(os.tmpdir(), `etaitur-bench-${path.basename(file, '.ts')}-${process.pid}.js`);
   await build({
@@ -64,8 +65,9 @@ export async function runBundled(file: string, exportName: string): Promise<void
     env: { ...process.env, ETAITUR_BENCH_DIR: BENCH_DIR },
   });
   rmSync(out, { force: true });
-  process.stdout.write(r.stdout);
+  if (!options.capture) process.stdout.write(r.stdout);
   if (r.status !== 0) throw new Error(`bundled bench failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
 
 /** The measurement itself; `label` says how the code ran (bundled as shipped, or under tsx). */
