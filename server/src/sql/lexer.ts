@@ -191,7 +191,15 @@ export class Scanner {
         // 0x binary
         if (c === 48 && (c1 === 120 || c1 === 88)) {
           i += 2;
-          while (i < n && isHex(text.charCodeAt(i))) i++;
+          for (;;) {
+            while (i < n && isHex(text.charCodeAt(i))) i++;
+            // 0xAB\<newline>CD: a backslash before a line break continues the constant on the next line
+            if (i >= n || text.charCodeAt(i) !== 92) break;
+            const next = text.charCodeAt(i + 1);
+            if (next === 10) i += 2;
+            else if (next === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+            else break;
+          }
           return this.make('binary', start, i);
         }
         // numbers

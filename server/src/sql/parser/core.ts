@@ -237,6 +237,10 @@ export class Parser {
 
 export function makeObjectName(parts: Identifier[], range: Span): ObjectName {
   const n = parts.length;
+  // A one-part name spans its identifier: share the span object (a third fewer objects for names; the
+  // tree is what the young-generation GC copies). Spans are never changed in place except by
+  // shiftSpans, which moves each object once.
+  if (n === 1 && parts[0].range.start === range.start && parts[0].range.end === range.end) range = parts[0].range;
   const o: ObjectName = { kind: 'ObjectName', range, parts, name: parts[n - 1] };
   if (n >= 2) o.schema = parts[n - 2];
   if (n >= 3) o.database = parts[n - 3];

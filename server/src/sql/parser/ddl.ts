@@ -389,6 +389,9 @@ function parameters(p: Parser, closing: boolean): RoutineParameter[] {
       dataType = { kind: 'DataType', name: 'cursor', params: [], range: { start: c.start, end: c.end } };
     } else dataType = p.dataType();
     p.acceptWord('VARYING');
+    // @kood binary(8) NULL, @arv int NOT NULL = 0 (natively compiled): nullability before the default
+    if (p.isWord('NOT') && p.isWord('NULL', 1)) p.pos += 2;
+    else p.acceptWord('NULL');
     const param: RoutineParameter = { kind: 'RoutineParameter', name, dataType, output: false, readonly: false, range: { start, end: start } };
     if (p.acceptOp('=')) param.default = expression(p);
     for (;;) {
@@ -595,7 +598,13 @@ export function permissionStatement(p: Parser): Statement {
   if (permissions.length === 0) p.fail('expected a permission');
   let on: ObjectName | undefined;
   if (p.acceptWord('ON')) {
-    if (p.tok.type === 'word' && p.isOp('::', 1)) p.pos += 2;
+    // class::name, also with a several-word class: XML SCHEMA COLLECTION::, ASYMMETRIC KEY::, SERVER ROLE::
+    for (let n = 1; n <= 3 && p.peek(n - 1).type === 'word'; n++) {
+      if (p.isOp('::', n)) {
+        p.pos += n + 1;
+        break;
+      }
+    }
     on = p.objectName();
     if (p.isOp('(')) p.skipParens();
   }

@@ -17,8 +17,8 @@ import type {
 import { makeObjectName, type Parser } from './core';
 import { otherStatement } from './ddl';
 import { expression, expressionList, rejectCondition } from './expressions';
-import { optionClause, outputClause, queryExpression, top, withClause } from './queries';
-import { rowsetTarget, tableRef, tableSources } from './tableSources';
+import { optionClause, optionalAlias, outputClause, queryExpression, top, withClause } from './queries';
+import { rowsetTarget, tableHints, tableRef, tableSources } from './tableSources';
 import { cursorName, execStatement } from './statements';
 
 export function insertStatement(p: Parser, w?: WithClause): InsertStatement {
@@ -177,7 +177,14 @@ export function mergeStatement(p: Parser, w?: WithClause): MergeStatement {
   p.expectWord('MERGE');
   const topClause = p.isWord('TOP') ? top(p) : undefined;
   p.acceptWord('INTO');
-  const target = tableRef(p);
+  // USING is not reserved: MERGE dbo.Isik USING ... must not take it for the target's alias
+  const target = tableRef(p, false);
+  if (!p.isWord('USING')) {
+    target.alias = optionalAlias(p);
+    const h = tableHints(p); // MERGE dbo.Isik AS i WITH (HOLDLOCK) USING ...
+    if (h) target.hints.push(...h);
+    target.range = p.range(target.range.start);
+  }
   p.expectWord('USING');
   const sources = tableSources(p);
   if (sources.length !== 1) p.fail('expected one source table');

@@ -405,8 +405,8 @@ function wordPrimary(p: Parser, t: Token): Expression {
     parts.push(p.identifier(true));
   }
   if (p.isOp('(')) return methodCalls(p, functionCall(p, parts, t.start)); // @h.GetDescendant(NULL, NULL).ToString()
-  if (parts.length === 1 && p.isOp('::') && p.peek().type === 'word' && p.isOp('(', 2)) {
-    // geography::Point(59.43, 24.75, 4326), hierarchyid::GetRoot(): a static method of a CLR type
+  if (parts.length <= 3 && p.isOp('::') && p.peek().type === 'word' && p.isOp('(', 2)) {
+    // geography::Point(59.43, 24.75, 4326), hierarchyid::GetRoot(), dbo.Tüüp::Loo(): a static method of a CLR type
     p.next();
     parts.push(p.identifier(true));
     return methodCalls(p, functionCall(p, parts, t.start));
@@ -479,9 +479,12 @@ function functionCall(p: Parser, parts: Identifier[], start: number): FunctionCa
   if (p.isWord('WITHIN') && p.isWord('GROUP', 1)) {
     p.pos += 2;
     p.expectOp('(');
-    p.expectWord('ORDER');
-    p.expectWord('BY');
-    fc.withinGroup = orderByList(p);
+    if (p.isWord('GRAPH') && p.isWord('PATH', 1)) p.pos += 2; // STRING_AGG(n.Nimi, '->') WITHIN GROUP (GRAPH PATH): SHORTEST_PATH order
+    else {
+      p.expectWord('ORDER');
+      p.expectWord('BY');
+      fc.withinGroup = orderByList(p);
+    }
     p.expectOp(')');
   }
   if (p.isWord('OVER')) fc.over = overClause(p);

@@ -36,6 +36,12 @@ export function withClause(p: Parser): WithClause {
     p.skipParens();
     if (!p.acceptOp(',')) return { kind: 'With', ctes, range: p.range(start) };
   }
+  if (p.isWord('CHANGE_TRACKING_CONTEXT') && p.isOp('(', 1)) {
+    // WITH CHANGE_TRACKING_CONTEXT (@kontekst) UPDATE ...: tags the change, no CTE follows
+    p.next();
+    p.skipParens();
+    return { kind: 'With', ctes, range: p.range(start) };
+  }
   do {
     const cs = p.tok.start;
     const name = p.identifier();

@@ -537,6 +537,7 @@ function execTail(p: Parser): void {
     expression(p);
   }
   if (p.acceptWord('AT')) p.identifier(true);
+  execOptions(p);
 }
 
 function execBody(p: Parser, start: number): ExecStatement {
@@ -556,6 +557,13 @@ function execBody(p: Parser, start: number): ExecStatement {
     do s.args.push(execArgument(p));
     while (p.acceptOp(','));
   }
+  execOptions(p);
+  s.range = p.range(start);
+  return s;
+}
+
+/** WITH RECOMPILE | RESULT SETS (...) | RESULT SETS NONE | UNDEFINED, after EXEC proc or EXEC (string): skipped. */
+function execOptions(p: Parser): void {
   if (p.isWord('WITH') && (p.isWord('RECOMPILE', 1) || p.isWord('RESULT', 1))) {
     p.next();
     while (!p.atEnd() && !p.isOp(';') && !(p.tok.nl && p.tok.type === 'word' && STATEMENT_START.has(p.tok.upper))) {
@@ -563,8 +571,6 @@ function execBody(p: Parser, start: number): ExecStatement {
       else p.next();
     }
   }
-  s.range = p.range(start);
-  return s;
 }
 
 function startsArgument(p: Parser): boolean {

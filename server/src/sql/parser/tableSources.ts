@@ -150,6 +150,7 @@ export function tableRef(p: Parser, allowAlias = true): TableRef {
   const name = rowsetTarget(p) ?? p.objectName();
   const ref: TableRef = { kind: 'TableRef', name, hints: [], range: name.range };
   if (p.isWord('FOR') && p.isWord('SYSTEM_TIME', 1)) systemTime(p);
+  else if (p.isWord('FOR') && p.isWord('PATH', 1)) p.pos += 2; // graph: Isik FOR PATH AS i2, in MATCH(SHORTEST_PATH(...))
   let h = tableHints(p);
   if (h) ref.hints.push(...h);
   if (allowAlias) {
@@ -313,8 +314,10 @@ function pivotedColumns(before: Identifier[], change: PivotChange): Identifier[]
 const ROWSET_FUNCTIONS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENXML', 'OPENDATASOURCE', 'CONTAINSTABLE', 'FREETEXTTABLE', 'SEMANTICKEYPHRASETABLE', 'SEMANTICSIMILARITYTABLE', 'SEMANTICSIMILARITYDETAILSTABLE', 'CHANGETABLE']);
 
 function tablePrimaryInner(p: Parser): TableSource {
+  const start = p.tok.start;
+  // FROM ::fn_dblog(NULL, NULL), ::fn_trace_gettable(...): the old spelling of a system table-valued function
+  if (p.isOp('::') && p.peek().type === 'word' && p.isOp('(', 2)) p.next();
   const t = p.tok;
-  const start = t.start;
   if (p.isOp('(')) {
     if (p.isWord('VALUES', 1)) {
       p.pos += 2;
