@@ -92,6 +92,7 @@ function onFilegroup(p: Parser): void {
   while (p.isWord('ON') || p.isWord('TEXTIMAGE_ON') || p.isWord('FILESTREAM_ON')) {
     p.next();
     if (p.tok.type === 'word' || p.tok.type === 'quoted' || p.tok.type === 'string') p.next();
+    else p.fail('expected a filegroup or partition scheme');
     if (p.isOp('(')) p.skipParens();
   }
 }
@@ -188,7 +189,7 @@ export function columnDefinition(p: Parser, forAlter = false): ColumnDefinition 
   while (!p.atEnd() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';')) {
     const t = p.tok;
     if (t.type !== 'word') p.fail("expected ',' or ')'");
-    if (forAlter && t.nl && STATEMENT_START.has(t.upper)) break;
+    if (forAlter && t.nl && (STATEMENT_START.has(t.upper) || ((t.upper === 'ENABLE' || t.upper === 'DISABLE') && p.isWord('TRIGGER', 1)))) break;
     // IF ... BEGIN ALTER TABLE t ADD c int END: END / ELSE on the same line end the column (not ROW END)
     if (forAlter && (t.upper === 'ELSE' || (t.upper === 'END' && !endsGeneratedAlways(p)))) break;
     if (p.acceptWord('CONSTRAINT')) {
@@ -230,16 +231,23 @@ export function columnDefinition(p: Parser, forAlter = false): ColumnDefinition 
         p.expectWord('KEY');
         col.primaryKey = true;
         if (p.isWord('CLUSTERED') || p.isWord('NONCLUSTERED')) p.next();
+        // SQL Server also takes a column list here (`Id int CONSTRAINT PK PRIMARY KEY (Id)`): a table-level key written inline
+        if (p.isOp('(')) columnsWithOrder(p);
         withOptions(p);
+        onFilegroup(p); // `... PRIMARY KEY CLUSTERED WITH (FILLFACTOR = 90) ON [PRIMARY]`
         break;
       case 'UNIQUE':
         p.next();
         col.unique = true;
         if (p.isWord('CLUSTERED') || p.isWord('NONCLUSTERED')) p.next();
+        if (p.isOp('(')) columnsWithOrder(p);
+        withOptions(p);
+        onFilegroup(p);
         break;
       case 'FOREIGN':
         p.next();
         p.expectWord('KEY');
+        if (p.isOp('(')) p.parenIdentifierList();
         col.references = references(p);
         break;
       case 'REFERENCES':
