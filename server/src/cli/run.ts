@@ -84,7 +84,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       } catch (e) {
         throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets, drop the BOM
       const { findings } = checkScript(text, { schema, config, classifiers });
       results.push({ file, text, findings });
     }

@@ -3,7 +3,7 @@
 // nullability, which the schema rules need (string-truncation, type-mismatch, missing-not-null).
 
 import { lex } from '../sql/lexer';
-import type { Token } from '../sql/tokens';
+import { readName, tokenName } from './tokenNames';
 
 /** SQL Server's system types: any other type name in a column definition may be an alias type. */
 export const SYSTEM_TYPES: ReadonlySet<string> = new Set(
@@ -22,12 +22,6 @@ export interface AliasType {
   notNull: boolean;
 }
 
-function nameOf(t: Token): string | undefined {
-  if (t.type === 'word') return t.text;
-  if (t.type === 'quoted' && !t.error) return t.text.slice(1, -1).replace(t.text[0] === '[' ? /]]/g : /""/g, t.text[0] === '[' ? ']' : '"');
-  return undefined;
-}
-
 /** Reads `CREATE TYPE [schema.]name FROM base_type [(n[, m] | max)] [NULL | NOT NULL]`; undefined for any other text (table types too). */
 export function readAliasType(statementText: string): AliasType | undefined {
   const toks = lex(statementText).tokens;
@@ -35,17 +29,12 @@ export function readAliasType(statementText: string): AliasType | undefined {
   const word = (w: string): boolean => toks[i]?.type === 'word' && toks[i].upper === w && (i++, true);
   const op = (o: string): boolean => toks[i]?.type === 'op' && toks[i].text === o && (i++, true);
   if (!word('CREATE') || !word('TYPE')) return undefined;
-  const parts: string[] = [];
-  for (;;) {
-    const n = nameOf(toks[i]);
-    if (n === undefined) return undefined;
-    parts.push(n);
-    i++;
-    if (!op('.')) break;
-  }
-  if (parts.length > 2 || !word('FROM')) return undefined;
-  const baseTok = toks[i];
-  const baseName = baseTok && nameOf(baseTok);
+  const name = readName(toks, i);
+  if (!name || name.parts.length > 2 || name.parts.includes('')) return undefined;
+  const parts = name.parts;
+  i = name.next;
+  if (!word('FROM')) return undefined;
+  const baseName = tokenName(toks[i]);
   if (!baseName) return undefined;
   i++;
   const params: (number | 'max')[] = [];

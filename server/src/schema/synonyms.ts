@@ -2,38 +2,8 @@
 // text (the parser keeps it as an opaque statement), as SSDT projects and schema scripts write it.
 
 import { lex } from '../sql/lexer';
-import type { Token } from '../sql/tokens';
 import type { SynonymInfo } from './model';
-
-function nameOf(t: Token | undefined): string | undefined {
-  if (!t) return undefined;
-  if (t.type === 'word') return t.text;
-  if (t.type === 'quoted' && !t.error) {
-    const bracket = t.text[0] === '[';
-    return t.text.slice(1, -1).replace(bracket ? /]]/g : /""/g, bracket ? ']' : '"');
-  }
-  return undefined;
-}
-
-/** Reads a multi-part name from token i; empty parts (db..object) are kept as ''. */
-function readName(toks: Token[], i: number): { parts: string[]; next: number } | undefined {
-  const parts: string[] = [];
-  for (;;) {
-    const t = toks[i];
-    if (t?.type === 'op' && t.text === '.') {
-      parts.push('');
-      i++;
-      continue;
-    }
-    const n = nameOf(t);
-    if (n === undefined) return undefined;
-    parts.push(n);
-    i++;
-    if (!(toks[i]?.type === 'op' && toks[i].text === '.')) break;
-    i++;
-  }
-  return parts.length <= 4 ? { parts, next: i } : undefined;
-}
+import { readName } from './tokenNames';
 
 /** Reads CREATE SYNONYM; undefined for any other text. `defaultSchema` fills omitted schemas. */
 export function readSynonym(statementText: string, defaultSchema: string): SynonymInfo | undefined {
