@@ -1,7 +1,7 @@
 // The checker's command line as a function: testable without a process.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeSqlFile } from '../schema/sqlFileText';
+import { decodeSqlFile } from '../files/sqlFileText';
 import { parseArgs, HELP, UsageError } from './args';
 import { collectSqlFiles, InputError } from './files';
 import { formatJson, formatSarif, formatText, toJsonFindings, type FileFindings } from './formats';

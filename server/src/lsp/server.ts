@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeSqlFile } from '../schema/sqlFileText';
+import { decodeSqlFile } from '../files/sqlFileText';
 import {
   type Connection, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   CodeActionKind, type CompletionItem, type InitializeParams, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent, type WorkspaceFolder, type Location, type CodeAction, FoldingRangeKind, MarkupKind,

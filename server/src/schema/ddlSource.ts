@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { parseScript } from '../sql/parser';
 import { SchemaBuilder } from './ddlExtract';
-import { decodeSqlFile } from './sqlFileText';
+import { decodeSqlFile } from '../files/sqlFileText';
 import { DEFAULT_SCHEMA_OPTIONS, Schema, SchemaLoadResult, SchemaOptions, SchemaSource } from './model';
 
 export interface DdlFile {

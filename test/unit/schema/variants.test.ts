@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkScript } from '../../../server/src/check/checkScript';
 import { listDdlFiles, loadDdlSchema, schemaFromDdlTexts } from '../../../server/src/schema/ddlSource';
-import { decodeSqlFile } from '../../../server/src/schema/sqlFileText';
+import { decodeSqlFile } from '../../../server/src/files/sqlFileText';
 import type { ColumnInfo, Schema, SchemaLoadResult, TableInfo } from '../../../server/src/schema/model';
 import { LineIndex } from '../../../server/src/text/lineIndex';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decodeSqlFile } from '../../../server/src/schema/sqlFileText';
+import { decodeSqlFile } from '../../../server/src/files/sqlFileText';
 
 const sql = "CREATE TABLE dbo.Võlgnik (Nimi nvarchar(50) NOT NULL DEFAULT N'Šokk žürii');\r\nGO\r\n";
 
